@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoadGraph, RoadClass, EdgeFlag } from './RoadGraph.ts';
+import { RoadGraph, RoadClass, EdgeFlag, NodeFlag } from './RoadGraph.ts';
 import { RoadGraphBuilder } from './RoadGraphBuilder.ts';
 import { validateGraph } from './validateGraph.ts';
 
@@ -50,5 +50,19 @@ describe('RoadGraph CSR', () => {
   it('rejects foreign and truncated buffers', () => {
     expect(() => RoadGraph.from(new ArrayBuffer(64))).toThrow(/bad magic/);
     expect(() => RoadGraph.from(triangle().toBuffer().slice(0, 80))).toThrow(/truncated/);
+  });
+
+  it('keeps node flags and OSM way ids (version 2) through the buffer, one directed edge at a time', () => {
+    const b = new RoadGraphBuilder();
+    const a = b.addNode(0, 0);
+    const c = b.addNode(100, 0);
+    b.setNodeFlags(c, NodeFlag.TurnSplit);
+    b.addEdge(a, c, { roadClass: RoadClass.Service, speedLimitKmh: 20, wayId: 12_345_678_901, flags: EdgeFlag.Roundabout });
+    const g = RoadGraph.from(b.finish(60).toBuffer().slice(0));
+    expect(g.edgeCount).toBe(1);
+    expect(g.wayId[0]).toBe(12_345_678_901);
+    expect(g.flags[0]).toBe(EdgeFlag.Roundabout);
+    expect(Array.from(g.nodeFlags)).toEqual([0, NodeFlag.TurnSplit]);
+    expect(validateGraph(g)).toEqual([]);
   });
 });

@@ -33,9 +33,20 @@ export const EdgeFlag = {
   Roundabout: 2,
 } as const;
 
+/** Node flag bits. */
+export const NodeFlag = {
+  /**
+   * The node is a turn-restricted junction or one of its copies: the importer splits such a
+   * junction into one node per group of approaches (same coordinates), so that plain node-based
+   * routing obeys the restriction. Snap stops and doors to other nodes.
+   */
+  TurnSplit: 1,
+} as const;
+
 const MAGIC = 0x52474656; // "VFGR"
-const VERSION = 1;
+const VERSION = 2;
 const HEADER_WORDS = 8; // magic, version, nodeCount, edgeCount, originLon*1e7, originLat*1e7, maxSpeedKmh, reserved
+// Version 2 appends nodeFlags (Uint8, n) and wayId (Float64, m); version 1 buffers still load (both read as zeros).
 
 export interface RoadGraphArrays {
   /** Local coordinates in metres, interleaved x0, y0, x1, y1, … (x east, y north). */
@@ -55,6 +66,10 @@ export interface RoadGraphArrays {
   /** Reverse CSR: edges into node v are revEdge[revFirstEdge[v] .. revFirstEdge[v+1]-1] (forward edge ids). */
   readonly revFirstEdge: Uint32Array;
   readonly revEdge: Uint32Array;
+  /** NodeFlag bits per node (0 for generated graphs). */
+  readonly nodeFlags: Uint8Array;
+  /** Source OpenStreetMap way id per edge (0 when not imported from OSM). Float64: ids exceed 2^32. */
+  readonly wayId: Float64Array;
 }
 
 export interface GeoOrigin {
@@ -80,13 +95,15 @@ export class RoadGraph implements RoadGraphArrays {
   readonly flags: Uint8Array;
   readonly revFirstEdge: Uint32Array;
   readonly revEdge: Uint32Array;
+  readonly nodeFlags: Uint8Array;
+  readonly wayId: Float64Array;
   /** The single buffer all arrays view. */
   readonly buffer: ArrayBuffer;
 
   private constructor(buffer: ArrayBuffer) {
     const head = new Int32Array(buffer, 0, HEADER_WORDS);
     if (head[0] !== MAGIC) throw new Error('RoadGraph.from: not a road graph buffer (bad magic)');
-    if (head[1] !== VERSION) throw new Error(`RoadGraph.from: unsupported version ${head[1]}, expected ${VERSION}`);
+    if (head[1] !== VERSION && head[1] !== 1) throw new Error(`RoadGraph.from: unsupported version ${head[1]}, expected ${VERSION}`);
     const n = head[2];
     const m = head[3];
     this.nodeCount = n;
@@ -94,7 +111,7 @@ export class RoadGraph implements RoadGraphArrays {
     this.origin = { lon: head[4] / 1e7, lat: head[5] / 1e7 };
     this.maxSpeedKmh = head[6];
     this.buffer = buffer;
-    const layout = RoadGraph.layout(n, m);
+    const layout = RoadGraph.layout(n, m, head[1]);
     this.xy = new Float64Array(buffer, layout.xy, 2 * n);
     this.firstEdge = new Uint32Array(buffer, layout.firstEdge, n + 1);
     this.source = new Uint32Array(buffer, layout.source, m);
@@ -106,10 +123,13 @@ export class RoadGraph implements RoadGraphArrays {
     this.speedLimitKmh = new Uint8Array(buffer, layout.speedLimitKmh, m);
     this.roadClass = new Uint8Array(buffer, layout.roadClass, m);
     this.flags = new Uint8Array(buffer, layout.flags, m);
+    const v2 = head[1] >= 2;
+    this.nodeFlags = v2 ? new Uint8Array(buffer, layout.nodeFlags, n) : new Uint8Array(n);
+    this.wayId = v2 ? new Float64Array(buffer, layout.wayId, m) : new Float64Array(m);
   }
 
   /** Byte offsets of each array in the buffer (8-byte aligned where needed). */
-  static layout(n: number, m: number) {
+  static layout(n: number, m: number, version = VERSION) {
     let o = HEADER_WORDS * 4;
     const take = (bytes: number, align: number) => {
       o = Math.ceil(o / align) * align;
@@ -128,8 +148,10 @@ export class RoadGraph implements RoadGraphArrays {
     const speedLimitKmh = take(m, 1);
     const roadClass = take(m, 1);
     const flags = take(m, 1);
+    const nodeFlags = version >= 2 ? take(n, 1) : -1;
+    const wayId = version >= 2 ? take(8 * m, 8) : -1;
     const byteLength = Math.ceil(o / 8) * 8;
-    return { xy, firstEdge, source, target, lengthMm, timeMs, revFirstEdge, revEdge, speedLimitKmh, roadClass, flags, byteLength };
+    return { xy, firstEdge, source, target, lengthMm, timeMs, revFirstEdge, revEdge, speedLimitKmh, roadClass, flags, nodeFlags, wayId, byteLength };
   }
 
   /** Allocate an empty graph of the given size; used by the builder, which fills the arrays. */
@@ -151,7 +173,7 @@ export class RoadGraph implements RoadGraphArrays {
   static from(buffer: ArrayBuffer): RoadGraph {
     if (buffer.byteLength < HEADER_WORDS * 4) throw new Error('RoadGraph.from: buffer too short');
     const head = new Int32Array(buffer, 0, HEADER_WORDS);
-    const need = RoadGraph.layout(head[2], head[3]).byteLength;
+    const need = RoadGraph.layout(head[2], head[3], head[1]).byteLength;
     if (head[0] === MAGIC && buffer.byteLength < need) {
       throw new Error(`RoadGraph.from: buffer truncated (${buffer.byteLength} bytes, expected ${need})`);
     }

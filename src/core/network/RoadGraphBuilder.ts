@@ -9,6 +9,13 @@ export interface RoadSpec {
   readonly roundabout?: boolean;
   /** Length in metres; defaults to the straight-line distance between the nodes. */
   readonly lengthM?: number;
+  /** Source OpenStreetMap way id, kept per edge for import diagnostics and drawing. */
+  readonly wayId?: number;
+}
+
+/** One directed edge with its EdgeFlag bits given explicitly (importers that resolve direction themselves). */
+export interface EdgeSpec extends RoadSpec {
+  readonly flags?: number;
 }
 
 /**
@@ -25,6 +32,8 @@ export class RoadGraphBuilder {
   private eSpeed: number[] = [];
   private eClass: number[] = [];
   private eFlags: number[] = [];
+  private eWay: number[] = [];
+  private nFlags: number[] = [];
 
   constructor(readonly origin: GeoOrigin = { lon: 0, lat: 0 }) {}
 
@@ -40,7 +49,13 @@ export class RoadGraphBuilder {
     if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`RoadGraphBuilder.addNode: non-finite coordinate (${x}, ${y})`);
     this.xs.push(x);
     this.ys.push(y);
+    this.nFlags.push(0);
     return this.xs.length - 1;
+  }
+
+  /** Set NodeFlag bits on a node. */
+  setNodeFlags(node: number, flags: number): void {
+    this.nFlags[node] = flags;
   }
 
   nodeX(i: number): number {
@@ -62,6 +77,15 @@ export class RoadGraphBuilder {
     if (!spec.oneWay) this.pushEdge(to, from, lengthM, spec, flags);
   }
 
+  /** Add exactly one directed edge from→to with explicit flags (oneWay in spec is ignored). */
+  addEdge(from: number, to: number, spec: EdgeSpec): void {
+    const n = this.xs.length;
+    if (from < 0 || from >= n || to < 0 || to >= n) throw new Error(`RoadGraphBuilder.addEdge: node out of range (${from} → ${to}, ${n} nodes)`);
+    if (from === to) return;
+    const lengthM = spec.lengthM ?? Math.hypot(this.xs[to] - this.xs[from], this.ys[to] - this.ys[from]);
+    this.pushEdge(from, to, lengthM, spec, spec.flags ?? 0);
+  }
+
   private pushEdge(from: number, to: number, lengthM: number, spec: RoadSpec, flags: number): void {
     if (!(spec.speedLimitKmh > 0)) throw new Error(`RoadGraphBuilder.addRoad: speed limit must be positive, got ${spec.speedLimitKmh}`);
     this.eFrom.push(from);
@@ -70,6 +94,7 @@ export class RoadGraphBuilder {
     this.eSpeed.push(Math.min(255, Math.round(spec.speedLimitKmh)));
     this.eClass.push(spec.roadClass);
     this.eFlags.push(flags);
+    this.eWay.push(spec.wayId ?? 0);
   }
 
   /**
@@ -83,6 +108,7 @@ export class RoadGraphBuilder {
     for (let i = 0; i < n; i++) {
       g.xy[2 * i] = this.xs[i];
       g.xy[2 * i + 1] = this.ys[i];
+      g.nodeFlags[i] = this.nFlags[i];
     }
     // Counting sort by source keeps insertion order within a node.
     const first = g.firstEdge;
@@ -99,6 +125,7 @@ export class RoadGraphBuilder {
       g.speedLimitKmh[slot] = this.eSpeed[e];
       g.roadClass[slot] = this.eClass[e];
       g.flags[slot] = this.eFlags[e];
+      g.wayId[slot] = this.eWay[e];
     }
     buildReverse(g);
     return g;
