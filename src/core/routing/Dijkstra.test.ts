@@ -105,3 +105,16 @@ describe('A* is exact against Dijkstra', () => {
     );
   });
 });
+
+describe('secondary metric', () => {
+  it('sums the length along the fastest path', () => {
+    const { graph, id } = city;
+    const d = new Dijkstra(graph, 'time', 'length');
+    d.oneToAll(id('E'));
+    expect(d.costTo(id('H'))).toBe(18_000);
+    expect(d.secondaryTo(id('H'))).toBe(300_000);
+    // D→A goes D-H=G=F=E-A: 500 m.
+    d.oneToAll(id('D'));
+    expect(d.secondaryTo(id('A'))).toBe(500_000);
+  });
+});

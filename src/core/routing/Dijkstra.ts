@@ -17,15 +17,20 @@ export class Dijkstra {
   protected readonly dist: Float64Array;
   protected readonly predEdge: Int32Array;
   protected readonly stamp: Uint32Array;
+  /** Optional second metric summed along the shortest paths of the first (e.g. length of the fastest path). */
+  protected readonly secondaryWeight: Uint32Array | null;
+  protected readonly secondary: Float64Array | null;
   protected generation = 0;
   protected sourceNode = -1;
   /** Nodes settled by the last query (for benchmarks and tests). */
   settled = 0;
 
-  constructor(graph: RoadGraph, metric: Metric = 'time') {
+  constructor(graph: RoadGraph, metric: Metric = 'time', secondary?: Metric) {
     this.graph = graph;
     this.metric = metric;
     this.weight = metric === 'time' ? graph.timeMs : graph.lengthMm;
+    this.secondaryWeight = secondary ? (secondary === 'time' ? graph.timeMs : graph.lengthMm) : null;
+    this.secondary = secondary ? new Float64Array(graph.nodeCount) : null;
     const n = graph.nodeCount;
     this.heap = new IndexedMinHeap(n);
     this.dist = new Float64Array(n);
@@ -44,6 +49,7 @@ export class Dijkstra {
     this.sourceNode = source;
     this.settled = 0;
     this.dist[source] = 0;
+    if (this.secondary) this.secondary[source] = 0;
     this.predEdge[source] = -1;
     this.stamp[source] = this.generation;
     this.heap.pushOrDecrease(source, 0);
@@ -61,9 +67,16 @@ export class Dijkstra {
         this.stamp[v] = gen;
         this.dist[v] = dv;
         this.predEdge[v] = e;
+        if (this.secondary) this.secondary[v] = this.secondary[u] + this.secondaryWeight![e];
         this.heap.pushOrDecrease(v, dv);
       }
     }
+  }
+
+  /** Secondary metric along the shortest path to node (requires the constructor's `secondary`). */
+  secondaryTo(node: number): number {
+    if (!this.secondary) throw new Error('Dijkstra: no secondary metric configured');
+    return this.costTo(node) === Infinity ? Infinity : this.secondary[node];
   }
 
   /** Shortest cost from source to target, or Infinity if unreachable. Stops when target is settled. */

@@ -1,0 +1,64 @@
+/**
+ * `npm run simulate -- scenarios/<name>.json [--seed N] [--strategy NAME] --out run.json`
+ * Runs a whole day headless and writes the run report. Bad input: a message on stderr, exit 2.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs, usage, UsageError } from './args.ts';
+import { parseScenario, ScenarioError } from '../core/scenario/loadScenario.ts';
+import { prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
+import { Simulation } from '../core/sim/Simulation.ts';
+import { buildReport } from '../core/sim/report.ts';
+import { ProgressBar } from './progress.ts';
+import { readTextFile, CliInputError } from './readInput.ts';
+
+const spec = {
+  seed: { type: 'number', help: 'run seed (default: the scenario\'s)' },
+  strategy: { type: 'string', help: 'dispatch strategy (insertion, nearest)' },
+  out: { type: 'string', help: 'where to write the run report (JSON); default: stdout' },
+  quiet: { type: 'boolean', help: 'no progress bar' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const;
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv, spec);
+  if (args.flags.help) {
+    process.stdout.write(usage('npm run simulate --', '<scenario.json> [options]', spec));
+    return 0;
+  }
+  if (args.positional.length !== 1) throw new UsageError(`expected one scenario file, got ${args.positional.length}`);
+  const file = args.positional[0];
+  const seed = args.flags.seed as number | undefined;
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)) throw new UsageError(`--seed: expected a non-negative integer, got ${seed}`);
+  const started = performance.now();
+  const scenario = parseScenario(readTextFile(file), file);
+  const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined });
+  const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
+  const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, seed ${run.seed})`, args.flags.quiet === true);
+  sim.runToEnd((f) => bar.update(f));
+  bar.done();
+  const report = buildReport(sim, scenario.name, Math.round((performance.now() - started) / 10) / 100);
+  const json = `${JSON.stringify(report, null, 1)}\n`;
+  if (args.flags.out) writeFileSync(args.flags.out as string, json);
+  else process.stdout.write(json);
+  const k = report.kpis;
+  process.stderr.write(
+    `${k.delivered}/${k.parcels} delivered (${(k.onTimeRate * 100).toFixed(1)} % on time), ${k.failed} failed, ${k.pending} pending; ` +
+      `${k.vanKm.toFixed(0)} van-km, ${k.energyKWh.toFixed(1)} kWh; ${report.wallSeconds} s\n`,
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError || e instanceof RunOptionError || e instanceof CliInputError) {
+    process.stderr.write(`simulate: ${e.message}\n`);
+    if (e instanceof UsageError) process.stderr.write(usage('npm run simulate --', '<scenario.json> [options]', spec));
+    process.exitCode = 2;
+  } else if (e instanceof ScenarioError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw e;
+  }
+}

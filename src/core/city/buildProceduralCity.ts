@@ -1,0 +1,80 @@
+import { Rng } from '../util/rng.ts';
+import { EdgeSnapper } from '../network/snap.ts';
+import type { City, Doors, Facility } from './City.ts';
+import { graphBBox } from './City.ts';
+import { generateProceduralCity, type ProceduralCityParams } from './proceduralCity.ts';
+import { placeStations } from './placeStations.ts';
+import type { Buildings } from './Buildings.ts';
+import type { RoadGraph } from '../network/RoadGraph.ts';
+
+export interface ChargerSpec {
+  readonly ports: number;
+  readonly powerKW: number;
+}
+
+export interface FacilityParams {
+  readonly stations: number;
+  readonly warehouseChargers: ChargerSpec;
+  readonly stationChargers: ChargerSpec;
+}
+
+/** A procedural city with its doors, warehouse and transfer stations placed. */
+export function buildProceduralCity(name: string, params: ProceduralCityParams, facilities: FacilityParams): City {
+  const pc = generateProceduralCity(params);
+  const doors = makeDoors(pc.graph, pc.buildings, pc.doorXY);
+  const rng = new Rng(params.seed ^ 0x5eed);
+  const candidates = new Float64Array(pc.arterialNodes.length * 2);
+  pc.arterialNodes.forEach((node, i) => {
+    candidates[2 * i] = pc.graph.x(node);
+    candidates[2 * i + 1] = pc.graph.y(node);
+  });
+  const doorXY = new Float64Array(doors.count * 2);
+  for (let i = 0; i < doors.count; i++) {
+    doorXY[2 * i] = doors.x[i];
+    doorXY[2 * i + 1] = doors.y[i];
+  }
+  const sites = placeStations(facilities.stations, doorXY, doors.weight, candidates, rng);
+  const facility = (id: string, kind: Facility['kind'], node: number, ch: ChargerSpec): Facility => ({
+    id,
+    kind,
+    node,
+    x: pc.graph.x(node),
+    y: pc.graph.y(node),
+    chargerPorts: ch.ports,
+    chargerKW: ch.powerKW,
+  });
+  const list: Facility[] = [facility('warehouse', 'warehouse', pc.warehouseNode, facilities.warehouseChargers)];
+  sites.forEach((site, k) => list.push(facility(`station-${String.fromCharCode(65 + (k % 26))}${k >= 26 ? Math.floor(k / 26) : ''}`, 'station', pc.arterialNodes[site], facilities.stationChargers)));
+  return { name, graph: pc.graph, buildings: pc.buildings, doors, facilities: list, bbox: graphBBox(pc.graph) };
+}
+
+/** Snap each building's door point to the road; demand weight ∝ floor area. */
+export function makeDoors(graph: RoadGraph, buildings: Buildings, doorXY: Float64Array): Doors {
+  const snapper = new EdgeSnapper(graph);
+  const count = buildings.count;
+  const doors = {
+    count,
+    node: new Uint32Array(count),
+    building: new Int32Array(count),
+    x: new Float64Array(count),
+    y: new Float64Array(count),
+    weight: new Float32Array(count),
+  };
+  for (let b = 0; b < count; b++) {
+    const s = snapper.snap(doorXY[2 * b], doorXY[2 * b + 1]);
+    doors.node[b] = s.node;
+    doors.building[b] = b;
+    doors.x[b] = doorXY[2 * b];
+    doors.y[b] = doorXY[2 * b + 1];
+    doors.weight[b] = footprintArea(buildings, b) * Math.max(1, Math.round(buildings.heightM[b] / 3.2));
+  }
+  return doors;
+}
+
+function footprintArea(b: Buildings, i: number): number {
+  let a = 0;
+  const s = b.ringStart[i];
+  const e = b.ringStart[i + 1];
+  for (let v = s, w = e - 1; v < e; w = v++) a += b.xy[2 * w] * b.xy[2 * v + 1] - b.xy[2 * v] * b.xy[2 * w + 1];
+  return Math.abs(a) / 2;
+}

@@ -1,0 +1,206 @@
+import { driveEnergyWh } from '../fleet/VanSpec.ts';
+import { ParcelState } from '../sim/ParcelState.ts';
+import type { Plan, Step } from '../sim/Plan.ts';
+import type { Simulation } from '../sim/Simulation.ts';
+import { VanStatus } from '../sim/VanStatus.ts';
+import { nearestCharger } from '../sim/World.ts';
+import { makeStops, type TourRequest } from './tour.ts';
+
+/**
+ * The shared dispatching policy for an idle van parked at a facility, in priority order:
+ *  1. battery below the charging threshold → charge (here, or at the nearest charger);
+ *  2. at the warehouse → line-haul the most backlogged station's parcels, as many as fit;
+ *  3. at a station → a last-mile tour from its stock, built by the strategy, once enough parcels
+ *     are waiting or some are urgent;
+ *  4. go where the work is: back to the warehouse if its backlog exceeds what vans there can
+ *     carry, or to a station with stock and too few vans;
+ *  5. otherwise top up the battery while idle (interruptible), or wait.
+ * Every trip keeps `reserveSoc` of the battery plus the energy to reach a charger afterwards.
+ */
+export function decide(sim: Simulation, v: number): Plan | null {
+  const { params, batteryWh } = sim.world;
+  const fac = sim.fleet.facility[v];
+  if (fac < 0) return null;
+  const soc = sim.fleet.socWh[v];
+  if (soc < params.chargeBelowSoc * batteryWh) return chargePlan(sim, v, false);
+  if (sim.now < params.dayEndS) {
+    const work = fac === 0 ? warehouseWork(sim, v) : stationWork(sim, v, fac);
+    if (work) return work;
+    const move = repositionPlan(sim, v, fac);
+    if (move) return move;
+  }
+  if (params.idleCharging && soc < params.chargeToSoc * batteryWh - 1 && sim.world.city.facilities[fac].chargerPorts > 0) {
+    return [{ kind: 'charge', facility: fac, targetWh: params.chargeToSoc * batteryWh, interruptible: true }];
+  }
+  return null;
+}
+
+/** Charge to the target level, here or at the nearest charger; null if already there (nothing to gain). */
+function chargePlan(sim: Simulation, v: number, interruptible: boolean): Plan | null {
+  const fac = sim.fleet.facility[v];
+  const target = sim.world.params.chargeToSoc * sim.world.batteryWh;
+  if (sim.fleet.socWh[v] >= target - 1) return null;
+  if (fac >= 0 && sim.world.city.facilities[fac].chargerPorts > 0) return [{ kind: 'charge', facility: fac, targetWh: target, interruptible }];
+  const site = nearestCharger(sim.world, sim.fleet.node[v]).facility;
+  return [
+    { kind: 'drive', to: sim.world.city.facilities[site].node, status: VanStatus.ToCharger },
+    { kind: 'charge', facility: site, targetWh: target, interruptible },
+  ];
+}
+
+/** Energy left for a trip from `from` to `to` that must still reach a charger afterwards, Wh. */
+function tripBudgetWh(sim: Simulation, v: number, endNode: number): number {
+  const { params, batteryWh } = sim.world;
+  const after = nearestCharger(sim.world, endNode).energyWh;
+  return sim.fleet.socWh[v] - params.reserveSoc * batteryWh - after;
+}
+
+function tripEnergyWh(sim: Simulation, from: number, to: number, loadKg: number): number {
+  return driveEnergyWh(sim.world.params.van, sim.world.costs.lengthMm(from, to) / 1000, loadKg);
+}
+
+const byUrgency = (sim: Simulation) => {
+  const P = sim.world.parcels;
+  return (a: number, b: number) => P.windowEndS[a] - P.windowEndS[b] || P.windowStartS[a] - P.windowStartS[b] || a - b;
+};
+
+function isUrgent(sim: Simulation, parcels: readonly number[]): boolean {
+  const horizon = sim.now + sim.world.params.dispatch.urgentMinutes * 60;
+  return parcels.some((p) => sim.world.parcels.windowEndS[p] <= horizon);
+}
+
+function warehouseWork(sim: Simulation, v: number): Plan | null {
+  const { city, params, parcels: P } = sim.world;
+  const d = params.dispatch;
+  let best = -1;
+  for (let k = 1; k < city.facilities.length; k++) {
+    const n = sim.backlog[k].length;
+    if (n === 0) continue;
+    const worthIt = n >= d.minTourParcels || sim.now >= sim.lastReleaseS || isUrgent(sim, sim.backlog[k]);
+    if (worthIt && (best < 0 || n > sim.backlog[best].length)) best = k;
+  }
+  if (best < 0) return null;
+  const station = city.facilities[best];
+  const wh = city.facilities[0];
+  const energy = tripEnergyWh(sim, wh.node, station.node, params.van.payloadKg);
+  if (energy > tripBudgetWh(sim, v, station.node)) return chargePlan(sim, v, false);
+  const queue = sim.backlog[best].sort(byUrgency(sim));
+  const take: number[] = [];
+  const rest: number[] = [];
+  let kg = 0;
+  let m3 = 0;
+  for (const p of queue) {
+    const fits = take.length < d.maxLinehaulParcels && kg + P.weightKg[p] <= params.van.payloadKg && m3 + P.volumeM3[p] <= params.van.cargoM3;
+    if (fits) {
+      take.push(p);
+      kg += P.weightKg[p];
+      m3 += P.volumeM3[p];
+      sim.parcelState[p] = ParcelState.Assigned;
+    } else {
+      rest.push(p);
+    }
+  }
+  sim.backlog[best] = rest;
+  return [
+    { kind: 'load', facility: 0, parcels: take },
+    { kind: 'drive', to: station.node, status: VanStatus.LineHaul },
+    { kind: 'unload', facility: best },
+  ];
+}
+
+function stationWork(sim: Simulation, v: number, k: number): Plan | null {
+  const { params, city } = sim.world;
+  const d = params.dispatch;
+  const stock = sim.stock[k];
+  if (stock.length === 0) return null;
+  const horizon = sim.now + d.lookaheadMinutes * 60; // windows opening later: a later tour, not hours at a door
+  const eligible = stock.filter((p) => sim.world.parcels.windowStartS[p] <= horizon).sort(byUrgency(sim));
+  if (eligible.length === 0) return null;
+  const enough = eligible.length >= d.minTourParcels || isUrgent(sim, eligible) || (sim.now >= sim.lastReleaseS && inboundTo(sim, k) === 0);
+  if (!enough) return null;
+  const node = city.facilities[k].node;
+  const candidates = eligible.slice(0, 3 * d.maxTourStops);
+  const stops = makeStops(sim.world, candidates, sim.now);
+  const loadS = params.loading.baseS + params.loading.perParcelS * Math.min(candidates.length, 1.5 * d.maxTourStops);
+  const req: TourRequest = {
+    startNode: node,
+    endNode: node,
+    startS: sim.now + loadS,
+    capacityKg: params.van.payloadKg,
+    capacityM3: params.van.cargoM3,
+    energyBudgetWh: tripBudgetWh(sim, v, node),
+    maxStops: d.maxTourStops,
+    maxEndS: sim.now + d.maxTourHours * 3600,
+  };
+  const route = sim.strategy.planTour(sim.world, req, stops);
+  if (route.length === 0) {
+    // Nothing fits: with a low battery charge now, otherwise the stock must wait (e.g. windows later).
+    return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? chargePlan(sim, v, false) : null;
+  }
+  const taken: number[] = [];
+  const steps: Step[] = [];
+  for (const i of route) {
+    const s = stops[i];
+    steps.push({ kind: 'drive', to: s.node, status: VanStatus.Delivering }, { kind: 'handover', door: s.door, parcels: s.parcels });
+    for (const p of s.parcels) {
+      taken.push(p);
+      sim.parcelState[p] = ParcelState.Assigned;
+    }
+  }
+  const takenSet = new Set(taken);
+  sim.stock[k] = stock.filter((p) => !takenSet.has(p));
+  sim.fleet.tours[v]++;
+  return [{ kind: 'load', facility: k, parcels: taken }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
+}
+
+/** Facility a van is at or bound for (the last facility its plan ends at). */
+function destinationOf(sim: Simulation, v: number): number {
+  const plan = sim.fleet.plan[v];
+  for (let i = plan.length - 1; i >= 0; i--) {
+    const s = plan[i];
+    if (s.kind === 'unload' || s.kind === 'charge') return s.facility;
+    if (s.kind === 'drive') return sim.world.city.facilities.findIndex((f) => f.node === s.to);
+  }
+  return sim.fleet.facility[v];
+}
+
+/** Vans bound for facility k with a line-haul load. */
+function inboundTo(sim: Simulation, k: number): number {
+  let n = 0;
+  for (let v = 0; v < sim.fleet.size; v++) if (sim.fleet.status[v] === VanStatus.LineHaul && destinationOf(sim, v) === k) n++;
+  return n;
+}
+
+/**
+ * Move an idle van to where work waits: to the warehouse when its backlog exceeds what the vans
+ * there (or on their way) can carry; else to the station with the most stock per van bound for it.
+ */
+function repositionPlan(sim: Simulation, v: number, here: number): Plan | null {
+  const { city, params } = sim.world;
+  const d = params.dispatch;
+  const bound = new Int32Array(city.facilities.length);
+  for (let u = 0; u < sim.fleet.size; u++) {
+    const dest = destinationOf(sim, u);
+    if (dest >= 0 && u !== v) bound[dest]++;
+  }
+  let backlog = 0;
+  for (const list of sim.backlog) backlog += list.length;
+  let target = -1;
+  if (here !== 0 && backlog > bound[0] * d.maxLinehaulParcels) {
+    target = 0;
+  } else {
+    let bestScore = d.minTourParcels;
+    for (let k = 1; k < city.facilities.length; k++) {
+      if (k === here) continue;
+      const score = sim.stock[k].length / (bound[k] + 1);
+      if (score > bestScore && sim.stock[k].length > (here > 0 ? sim.stock[here].length : 0)) {
+        bestScore = score;
+        target = k;
+      }
+    }
+  }
+  if (target < 0) return null;
+  const to = city.facilities[target].node;
+  if (tripEnergyWh(sim, sim.fleet.node[v], to, 0) > tripBudgetWh(sim, v, to)) return chargePlan(sim, v, false);
+  return [{ kind: 'drive', to, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }];
+}

@@ -1,0 +1,133 @@
+import { whPerKm } from '../fleet/VanSpec.ts';
+import type { World } from '../sim/World.ts';
+
+/** One door on a tour and the parcels handed over there. */
+export interface TourStop {
+  readonly door: number;
+  readonly node: number;
+  readonly parcels: number[];
+  readonly weightKg: number;
+  readonly volumeM3: number;
+  /** Service may not start before this (window opening), s. */
+  readonly earliestS: number;
+  /** Arrival must not be later than this (window closing); Infinity for parcels already overdue. */
+  readonly latestS: number;
+}
+
+/** What a tour must fit in: the van, its battery and the clock. */
+export interface TourRequest {
+  readonly startNode: number;
+  readonly endNode: number;
+  readonly startS: number;
+  readonly capacityKg: number;
+  readonly capacityM3: number;
+  /** Energy the tour may use, Wh (battery minus reserve minus the way to a charger afterwards). */
+  readonly energyBudgetWh: number;
+  readonly maxStops: number;
+  /** The van must be back by then, s. */
+  readonly maxEndS: number;
+}
+
+/**
+ * Travel times and lengths among the tour's candidate nodes, copied once per planning request into
+ * a small dense matrix so that route evaluation in the inner loops is array indexing only.
+ * Index 0 is the start node, 1 the end node, 2 + i the i-th stop.
+ */
+export class StopMatrix {
+  readonly size: number;
+  readonly timeS: Float64Array;
+  readonly lengthM: Float64Array;
+
+  constructor(world: World, req: TourRequest, stops: readonly TourStop[]) {
+    const nodes = [req.startNode, req.endNode, ...stops.map((s) => s.node)];
+    const m = nodes.length;
+    this.size = m;
+    this.timeS = new Float64Array(m * m);
+    this.lengthM = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        this.timeS[i * m + j] = world.costs.timeMs(nodes[i], nodes[j]) / 1000;
+        this.lengthM[i * m + j] = world.costs.lengthMm(nodes[i], nodes[j]) / 1000;
+      }
+    }
+  }
+}
+
+/** Group parcels by door (and window), marking overdue ones as late-allowed. */
+export function makeStops(world: World, parcelIds: readonly number[], nowS: number): TourStop[] {
+  const P = world.parcels;
+  const byKey = new Map<string, number[]>();
+  for (const p of parcelIds) {
+    const key = `${P.door[p]}:${P.windowStartS[p]}:${P.windowEndS[p]}`;
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
+  }
+  const stops: TourStop[] = [];
+  for (const list of byKey.values()) {
+    const p0 = list[0];
+    let kg = 0;
+    let m3 = 0;
+    for (const p of list) {
+      kg += P.weightKg[p];
+      m3 += P.volumeM3[p];
+    }
+    const end = P.windowEndS[p0];
+    stops.push({
+      door: P.door[p0],
+      node: world.city.doors.node[P.door[p0]],
+      parcels: list,
+      weightKg: kg,
+      volumeM3: m3,
+      earliestS: P.windowStartS[p0],
+      latestS: end <= nowS ? Infinity : end,
+    });
+  }
+  return stops;
+}
+
+/** Planning estimate of the time spent at a door with k parcels: expected customer response or the full wait on a no-show. */
+export function expectedServiceS(world: World, k: number): number {
+  const h = world.params.handover;
+  const collect = Math.min(h.customerResponseMeanS, h.customerWaitS) + h.perParcelS * k;
+  return (1 - h.noShowProbability) * collect + h.noShowProbability * h.customerWaitS;
+}
+
+export interface RouteEval {
+  readonly feasible: boolean;
+  readonly endS: number;
+  readonly lengthM: number;
+  readonly energyWh: number;
+}
+
+/**
+ * Walk a route (stop indices into `stops`, matrix indices 2 + i) forward in time: wait for windows
+ * to open, fail if a window closes before arrival, the van is back late, or the energy budget is
+ * exceeded. Energy is charged at the departure load on every leg: an upper bound, since the load
+ * only falls along the tour.
+ */
+export function evaluateRoute(world: World, req: TourRequest, stops: readonly TourStop[], mx: StopMatrix, route: ArrayLike<number>): RouteEval {
+  const m = mx.size;
+  let loadKg = 0;
+  for (let i = 0; i < route.length; i++) loadKg += stops[route[i]].weightKg;
+  const wh = whPerKm(world.params.van, loadKg);
+  let t = req.startS;
+  let at = 0;
+  let lengthM = 0;
+  let feasible = true;
+  for (let i = 0; i < route.length; i++) {
+    const s = stops[route[i]];
+    const k = 2 + route[i];
+    t += mx.timeS[at * m + k];
+    lengthM += mx.lengthM[at * m + k];
+    if (t > s.latestS) feasible = false;
+    if (t < s.earliestS) t = s.earliestS;
+    t += expectedServiceS(world, s.parcels.length);
+    at = k;
+  }
+  t += mx.timeS[at * m + 1];
+  lengthM += mx.lengthM[at * m + 1];
+  const energyWh = (lengthM / 1000) * wh;
+  if (t > req.maxEndS || energyWh > req.energyBudgetWh || !Number.isFinite(t)) feasible = false;
+  return { feasible, endS: t, lengthM, energyWh };
+}

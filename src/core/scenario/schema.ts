@@ -1,0 +1,222 @@
+/**
+ * A small schema language that validates untrusted JSON into typed values with defaults, reports
+ * every problem with its path ("fleet.size: expected a positive integer, got -3"), and emits the
+ * equivalent JSON Schema for editors — one definition, so the two cannot drift apart.
+ */
+export interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Schema<T> {
+  /** Returns the typed value, or undefined after pushing issues. */
+  parse(value: unknown, path: string, issues: Issue[]): T | undefined;
+  jsonSchema(): Record<string, unknown>;
+}
+
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+interface NumberOpts {
+  readonly min?: number;
+  readonly max?: number;
+  /** Exclusive lower bound (e.g. "positive"). */
+  readonly above?: number;
+  readonly integer?: boolean;
+  readonly description?: string;
+}
+
+function describeNumber(o: NumberOpts): string {
+  const kind = o.integer ? 'integer' : 'number';
+  if (o.above === 0 && o.max === undefined) return `a positive ${kind}`;
+  if (o.min === 1 && o.integer && o.max === undefined) return 'a positive integer';
+  if (o.min === 0 && o.max === undefined) return `a non-negative ${kind}`;
+  const lo = o.above !== undefined ? `above ${o.above}` : o.min !== undefined ? `${o.min}` : undefined;
+  if (lo !== undefined && o.max !== undefined) return o.above !== undefined ? `${o.integer ? 'an integer' : 'a number'} ${lo} and at most ${o.max}` : `${o.integer ? 'an integer' : 'a number'} between ${lo} and ${o.max}`;
+  if (lo !== undefined) return `${o.integer ? 'an integer' : 'a number'} ${o.above !== undefined ? lo : `>= ${lo}`}`;
+  if (o.max !== undefined) return `${o.integer ? 'an integer' : 'a number'} <= ${o.max}`;
+  return o.integer ? 'an integer' : 'a number';
+}
+
+export function num(o: NumberOpts = {}): Schema<number> {
+  const what = describeNumber(o);
+  return {
+    parse(v, path, issues) {
+      const ok =
+        typeof v === 'number' &&
+        Number.isFinite(v) &&
+        (!o.integer || Number.isInteger(v)) &&
+        (o.min === undefined || v >= o.min) &&
+        (o.max === undefined || v <= o.max) &&
+        (o.above === undefined || v > o.above);
+      if (!ok) {
+        issues.push({ path, message: `expected ${what}, got ${show(v)}` });
+        return undefined;
+      }
+      return v as number;
+    },
+    jsonSchema: () => ({
+      type: o.integer ? 'integer' : 'number',
+      ...(o.min !== undefined && { minimum: o.min }),
+      ...(o.max !== undefined && { maximum: o.max }),
+      ...(o.above !== undefined && { exclusiveMinimum: o.above }),
+      ...(o.description && { description: o.description }),
+    }),
+  };
+}
+
+export function str(o: { readonly oneOf?: readonly string[]; readonly pattern?: RegExp; readonly patternHint?: string; readonly description?: string; readonly what?: string } = {}): Schema<string> {
+  return {
+    parse(v, path, issues) {
+      if (typeof v !== 'string') {
+        issues.push({ path, message: `expected ${o.what ?? 'a string'}, got ${show(v)}` });
+        return undefined;
+      }
+      if (o.oneOf && !o.oneOf.includes(v)) {
+        issues.push({ path, message: `unknown ${o.what ?? 'value'} ${show(v)}; expected one of: ${o.oneOf.join(', ')}` });
+        return undefined;
+      }
+      if (o.pattern && !o.pattern.test(v)) {
+        issues.push({ path, message: `expected ${o.patternHint ?? `a string matching ${o.pattern}`}, got ${show(v)}` });
+        return undefined;
+      }
+      return v;
+    },
+    jsonSchema: () => ({
+      type: 'string',
+      ...(o.oneOf && { enum: [...o.oneOf] }),
+      ...(o.pattern && { pattern: o.pattern.source }),
+      ...(o.description && { description: o.description }),
+    }),
+  };
+}
+
+export function bool(description?: string): Schema<boolean> {
+  return {
+    parse(v, path, issues) {
+      if (typeof v !== 'boolean') {
+        issues.push({ path, message: `expected true or false, got ${show(v)}` });
+        return undefined;
+      }
+      return v;
+    },
+    jsonSchema: () => ({ type: 'boolean', ...(description && { description }) }),
+  };
+}
+
+/** A schema whose parsed value is transformed (e.g. "06:30" → 23400 s). */
+export function map<A, B>(inner: Schema<A>, f: (a: A, path: string, issues: Issue[]) => B | undefined): Schema<B> {
+  return {
+    parse(v, path, issues) {
+      const a = inner.parse(v, path, issues);
+      return a === undefined ? undefined : f(a, path, issues);
+    },
+    jsonSchema: () => inner.jsonSchema(),
+  };
+}
+
+export function arr<T>(item: Schema<T>, o: { readonly minItems?: number; readonly description?: string } = {}): Schema<T[]> {
+  return {
+    parse(v, path, issues) {
+      if (!Array.isArray(v)) {
+        issues.push({ path, message: `expected an array, got ${show(v)}` });
+        return undefined;
+      }
+      if (o.minItems !== undefined && v.length < o.minItems) {
+        issues.push({ path, message: `expected at least ${o.minItems} item${o.minItems === 1 ? '' : 's'}, got ${v.length}` });
+        return undefined;
+      }
+      const out: T[] = [];
+      let ok = true;
+      v.forEach((x, i) => {
+        const r = item.parse(x, `${path}[${i}]`, issues);
+        if (r === undefined) ok = false;
+        else out.push(r);
+      });
+      return ok ? out : undefined;
+    },
+    jsonSchema: () => ({ type: 'array', items: item.jsonSchema(), ...(o.minItems !== undefined && { minItems: o.minItems }), ...(o.description && { description: o.description }) }),
+  };
+}
+
+/** A field of an object: its schema, and a default when it may be omitted. */
+export interface Field<T> {
+  readonly schema: Schema<T>;
+  readonly default?: T;
+  readonly required?: boolean;
+  /** When omitted, parse `{}`: the nested object's own field defaults apply. */
+  readonly fromEmpty?: boolean;
+}
+
+export const req = <T>(schema: Schema<T>): Field<T> => ({ schema, required: true });
+export const opt = <T>(schema: Schema<T>, dflt: T): Field<T> => ({ schema, default: dflt });
+export const sub = <T>(schema: Schema<T>): Field<T> => ({ schema, fromEmpty: true });
+
+type Shape = Record<string, Field<unknown>>;
+type Out<S extends Shape> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
+
+/** An object with known fields; unknown fields are errors (they are usually typos). */
+export function obj<S extends Shape>(shape: S, description?: string, check?: (o: Out<S>, path: string, issues: Issue[]) => void): Schema<Out<S>> {
+  return {
+    parse(v, path, issues) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+        issues.push({ path, message: `expected an object, got ${show(v)}` });
+        return undefined;
+      }
+      const rec = v as Record<string, unknown>;
+      const at = (k: string) => (path ? `${path}.${k}` : k);
+      for (const k of Object.keys(rec)) {
+        if (!(k in shape) && k !== '$schema') issues.push({ path: at(k), message: `unknown field; expected one of: ${Object.keys(shape).join(', ')}` });
+      }
+      const before = issues.length;
+      const out: Record<string, unknown> = {};
+      for (const [k, f] of Object.entries(shape)) {
+        if (rec[k] === undefined) {
+          if (f.required) issues.push({ path: at(k), message: 'required field is missing' });
+          else if (f.fromEmpty) out[k] = f.schema.parse({}, at(k), issues);
+          else out[k] = structuredClone(f.default);
+          continue;
+        }
+        out[k] = f.schema.parse(rec[k], at(k), issues);
+      }
+      if (issues.length > before) return undefined;
+      check?.(out as Out<S>, path, issues);
+      return issues.length > before ? undefined : (out as Out<S>);
+    },
+    jsonSchema: () => ({
+      type: 'object',
+      ...(description && { description }),
+      properties: Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, { ...f.schema.jsonSchema(), ...(f.default !== undefined && { default: f.default }) }])),
+      required: Object.entries(shape).filter(([, f]) => f.required).map(([k]) => k),
+      additionalProperties: false,
+    }),
+  };
+}
+
+/** A discriminated union on a string field such as "kind". */
+export function tagged<T>(tag: string, variants: Record<string, Schema<T>>, description?: string): Schema<T> {
+  const names = Object.keys(variants);
+  return {
+    parse(v, path, issues) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+        issues.push({ path, message: `expected an object, got ${show(v)}` });
+        return undefined;
+      }
+      const kind = (v as Record<string, unknown>)[tag];
+      const at = path ? `${path}.${tag}` : tag;
+      if (typeof kind !== 'string' || !(kind in variants)) {
+        issues.push({ path: at, message: `expected one of: ${names.join(', ')}; got ${show(kind)}` });
+        return undefined;
+      }
+      return variants[kind].parse(v, path, issues);
+    },
+    jsonSchema: () => ({ ...(description && { description }), oneOf: names.map((n) => variants[n].jsonSchema()) }),
+  };
+}
+
+export function constant(value: string): Schema<string> {
+  return str({ oneOf: [value] });
+}

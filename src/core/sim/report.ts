@@ -1,0 +1,103 @@
+import { computeKpis, type Kpis } from './kpi.ts';
+import { ParcelState } from './ParcelState.ts';
+import type { Simulation } from './Simulation.ts';
+import { VAN_STATUS_COUNT, VAN_STATUS_NAMES } from './VanStatus.ts';
+
+export type ParcelOutcome = 'delivered' | 'failed' | 'pending';
+
+export interface ParcelRecord {
+  readonly id: string;
+  readonly status: ParcelOutcome;
+  readonly deliveredAt?: number;
+  readonly van?: string;
+  readonly attempts: number;
+  readonly onTime?: boolean;
+}
+
+export interface VanRecord {
+  readonly id: string;
+  readonly km: number;
+  readonly energyKWh: number;
+  readonly chargedKWh: number;
+  readonly delivered: number;
+  readonly tours: number;
+  readonly finalBatteryKWh: number;
+  /** Hours in each status. */
+  readonly hours: Record<string, number>;
+}
+
+/** The run report: the CLI's contract (fields may be added, never removed). */
+export interface RunReport {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly strategy: string;
+  readonly simulatedSeconds: number;
+  readonly wallSeconds: number;
+  readonly kpis: Kpis;
+  readonly parcels: ParcelRecord[];
+  readonly vans: VanRecord[];
+  readonly chargers: { id: string; ports: number; powerKW: number; utilisation: number; maxQueue: number }[];
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Build the report of a finished (or stopped) run. Everything but wallSeconds is deterministic. */
+export function buildReport(sim: Simulation, scenario: string, wallSeconds: number): RunReport {
+  const P = sim.world.parcels;
+  const f = sim.fleet;
+  const k = computeKpis(sim, true);
+  const parcels: ParcelRecord[] = [];
+  for (let p = 0; p < P.count; p++) {
+    const s = sim.parcelState[p];
+    const status: ParcelOutcome = s === ParcelState.Delivered ? 'delivered' : s === ParcelState.Failed || sim.attempts[p] > 0 ? 'failed' : 'pending';
+    const rec: ParcelRecord =
+      status === 'delivered'
+        ? {
+            id: P.id[p],
+            status,
+            deliveredAt: r3(sim.deliveredAt[p]),
+            van: f.ids[sim.deliveredBy[p]],
+            attempts: sim.attempts[p],
+            onTime: sim.deliveredAt[p] >= P.windowStartS[p] && sim.deliveredAt[p] <= P.windowEndS[p],
+          }
+        : { id: P.id[p], status, attempts: sim.attempts[p] };
+    parcels.push(rec);
+  }
+  const vans: VanRecord[] = [];
+  for (let v = 0; v < f.size; v++) {
+    const hours: Record<string, number> = {};
+    for (let s = 0; s < VAN_STATUS_COUNT; s++) hours[VAN_STATUS_NAMES[s]] = r3(f.statusTimeS[v * VAN_STATUS_COUNT + s] / 3600);
+    vans.push({
+      id: f.ids[v],
+      km: r3(f.odometerM[v] / 1000),
+      energyKWh: r3(f.energyUsedWh[v] / 1000),
+      chargedKWh: r3(f.energyChargedWh[v] / 1000),
+      delivered: f.delivered[v],
+      tours: f.tours[v],
+      finalBatteryKWh: r3(f.socWh[v] / 1000),
+      hours,
+    });
+  }
+  const start = sim.world.params.dayStartS;
+  const chargers = sim.world.city.facilities
+    .map((fac, i) => ({ id: fac.id, ports: fac.chargerPorts, powerKW: fac.chargerKW, utilisation: r3(sim.chargers.utilisation(i, start, sim.now)), maxQueue: sim.chargers.maxQueue[i] }))
+    .filter((c) => c.ports > 0);
+  return {
+    scenario,
+    seed: sim.seed,
+    strategy: sim.strategy.name,
+    simulatedSeconds: r3(sim.now - start),
+    wallSeconds,
+    kpis: roundKpis(k),
+    parcels,
+    vans,
+    chargers,
+  };
+}
+
+
+function roundKpis(k: Kpis): Kpis {
+  const out: Record<string, number> = {};
+  for (const [key, v] of Object.entries(k)) out[key] = Number.isInteger(v) ? v : r3(v);
+  return out as unknown as Kpis;
+}
