@@ -68,7 +68,7 @@ export function buildCity(sc: Scenario): City {
 /** City + demand + parameters for one run. The run seed drives demand and customer behaviour. */
 export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: City = buildCity(sc)): PreparedRun {
   const seed = overrides.seed ?? sc.seed;
-  const strategy = resolveStrategy(overrides.strategy ?? sc.dispatch.strategy);
+  const strategy = resolveStrategy(overrides.strategy ?? sc.dispatch.strategy, overrides.strategy !== undefined ? '--strategy' : 'dispatch.strategy');
   const params = simParams(sc, strategy.name);
   const demandRng = new Rng(seed).fork(1);
   const parcels = generateParcels(

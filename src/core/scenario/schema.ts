@@ -29,15 +29,14 @@ interface NumberOpts {
   readonly description?: string;
 }
 
+/** What a number must be, phrased from its lower bound ("a positive integer"), or as a range for shares. */
 function describeNumber(o: NumberOpts): string {
   const kind = o.integer ? 'integer' : 'number';
-  if (o.above === 0 && o.max === undefined) return `a positive ${kind}`;
-  if (o.min === 1 && o.integer && o.max === undefined) return 'a positive integer';
-  if (o.min === 0 && o.max === undefined) return `a non-negative ${kind}`;
-  const lo = o.above !== undefined ? `above ${o.above}` : o.min !== undefined ? `${o.min}` : undefined;
-  if (lo !== undefined && o.max !== undefined) return o.above !== undefined ? `${o.integer ? 'an integer' : 'a number'} ${lo} and at most ${o.max}` : `${o.integer ? 'an integer' : 'a number'} between ${lo} and ${o.max}`;
-  if (lo !== undefined) return `${o.integer ? 'an integer' : 'a number'} ${o.above !== undefined ? lo : `>= ${lo}`}`;
-  if (o.max !== undefined) return `${o.integer ? 'an integer' : 'a number'} <= ${o.max}`;
+  if (o.min !== undefined && o.max !== undefined && !o.integer && o.max - o.min <= 1) return `a number between ${o.min} and ${o.max}`;
+  if (o.above === 0 || (o.integer && o.min === 1)) return `a positive ${kind}`;
+  if (o.min === 0) return `a non-negative ${kind}`;
+  if (o.min !== undefined) return `${o.integer ? 'an integer' : 'a number'} >= ${o.min}`;
+  if (o.above !== undefined) return `${o.integer ? 'an integer' : 'a number'} above ${o.above}`;
   return o.integer ? 'an integer' : 'a number';
 }
 
@@ -50,10 +49,13 @@ export function num(o: NumberOpts = {}): Schema<number> {
         Number.isFinite(v) &&
         (!o.integer || Number.isInteger(v)) &&
         (o.min === undefined || v >= o.min) &&
-        (o.max === undefined || v <= o.max) &&
         (o.above === undefined || v > o.above);
       if (!ok) {
         issues.push({ path, message: `expected ${what}, got ${show(v)}` });
+        return undefined;
+      }
+      if (o.max !== undefined && (v as number) > o.max) {
+        issues.push({ path, message: what.includes('between') ? `expected ${what}, got ${show(v)}` : `expected at most ${o.max}, got ${show(v)}` });
         return undefined;
       }
       return v as number;
