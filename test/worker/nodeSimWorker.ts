@@ -1,0 +1,7 @@
+// The browser's sim worker API, exposed from a Node worker_thread through comlink's node adapter.
+import { parentPort } from 'node:worker_threads';
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { createSimApi } from '../../workers/simApi.ts';
+
+expose(createSimApi(), nodeEndpoint(parentPort!));
