@@ -164,9 +164,10 @@ function placeLots(rng: Rng, a: [number, number], z: [number, number], clear: nu
 
 /** Floors by distance from downtown: towers in the centre, houses at the edge. */
 function storeys(rng: Rng, zone: number): number {
-  if (zone < 0.22) return 5 + rng.int(rng.chance(0.3) ? 20 : 9);
-  if (zone < 0.5) return 3 + rng.int(6);
-  return 2 + rng.int(3);
+  if (zone < 0.18) return 6 + rng.int(rng.chance(0.35) ? 28 : 12);
+  if (zone < 0.35) return 4 + rng.int(rng.chance(0.2) ? 14 : 6);
+  if (zone < 0.6) return 3 + rng.int(4);
+  return 1 + rng.int(3);
 }
 
 function dist(a: [number, number], b: [number, number]): number {

@@ -20,7 +20,8 @@ export interface DemandParams {
 
 /**
  * Draws the day's parcels: each arrives with a wave, goes to a door chosen in proportion to the
- * door's weight (floor area), and gets a window on the hour at least `minLeadHours` after arrival.
+ * door's weight (floor area), and gets a window on the hour at least `minLeadHours` after arrival
+ * (customers favour the earliest slots, see slotChoice).
  * Weight is log-normal (σ = 0.9, the spread of e-commerce parcel weights); density log-normal
  * (σ = 0.5) so bulky light parcels exist. Sorted by release time; ids P00001…
  */
@@ -55,11 +56,22 @@ export function generateParcels(p: DemandParams, doorWeight: Float32Array, rng: 
     out.volumeM3[i] = Math.round(Math.min(0.5, Math.max(0.0005, w / density)) * 1e4) / 1e4;
     const earliest = Math.ceil((release[i] + p.minLeadHours * 3600) / 3600) * 3600;
     const latest = Math.max(earliest, Math.floor((p.dayEndS - windowS) / 3600) * 3600);
-    const start = earliest + 3600 * rng.int(Math.floor((latest - earliest) / 3600) + 1);
+    const start = earliest + 3600 * slotChoice(rng, Math.floor((latest - earliest) / 3600) + 1);
     out.windowStartS[i] = start;
     out.windowEndS[i] = Math.min(start + windowS, Math.max(p.dayEndS, earliest + windowS));
   }
   return out;
+}
+
+/**
+ * Which of the n hourly slots a customer books: most take one of the first ones offered (the
+ * "as soon as possible" preference), the rest spread over the day — geometric with p = 0.3,
+ * truncated to the slots that exist.
+ */
+function slotChoice(rng: Rng, n: number): number {
+  const p = 0.3;
+  const u = rng.next() * (1 - (1 - p) ** n);
+  return Math.min(n - 1, Math.floor(Math.log(1 - u) / Math.log(1 - p)));
 }
 
 /** First index with cum[i] > x (binary search). */

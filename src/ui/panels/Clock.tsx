@@ -1,0 +1,18 @@
+import { useEffect, useRef } from 'react';
+import { formatClock } from '../../core/util/clock.ts';
+import type { SimClient } from '../simClient.ts';
+
+/** The simulated time of day, written straight into the DOM every animation frame (no React renders). */
+export function Clock({ client }: { client: SimClient }) {
+  const el = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    let raf = 0;
+    const loop = () => {
+      if (el.current) el.current.textContent = formatClock(client.displayT(performance.now()), true);
+      raf = requestAnimationFrame(loop);
+    };
+    raf = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(raf);
+  }, [client]);
+  return <span ref={el} className="clock" data-testid="clock" />;
+}

@@ -1,0 +1,86 @@
+import { useRef } from 'react';
+import type { ScenarioInfo } from '../../../workers/simApi.ts';
+import { SHIPPED } from '../scenarios.ts';
+import type { SimClient } from '../simClient.ts';
+import { Clock } from './Clock.tsx';
+
+export const SPEEDS = [1, 10, 60, 300, 600, 1800, 3600] as const;
+
+interface Props {
+  readonly client: SimClient;
+  readonly info: ScenarioInfo | null;
+  readonly scenarioKey: string;
+  readonly paused: boolean;
+  readonly speed: number;
+  readonly busy: boolean;
+  onPickScenario(key: string): void;
+  onOpenFile(file: File): void;
+  onTogglePause(): void;
+  onSpeed(speed: number): void;
+  onStrategy(name: string): void;
+  onRestart(): void;
+}
+
+/** Scenario choice, playback controls and the clock. */
+export function TopBar(p: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <header className="topbar">
+      <h1>
+        vanfleet <small>autonomous delivery fleet simulator</small>
+      </h1>
+      <label>
+        Scenario
+        <select value={p.scenarioKey} disabled={p.busy} onChange={(e) => (e.target.value === '__file' ? fileInput.current?.click() : p.onPickScenario(e.target.value))} data-testid="scenario-select">
+          {SHIPPED.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.key}
+            </option>
+          ))}
+          {!SHIPPED.some((s) => s.key === p.scenarioKey) && <option value={p.scenarioKey}>{p.scenarioKey}</option>}
+          <option value="__file">Open file…</option>
+        </select>
+      </label>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="scenario-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) p.onOpenFile(f);
+          e.target.value = '';
+        }}
+      />
+      {p.info && (
+        <label>
+          Strategy
+          <select value={p.info.strategy} disabled={p.busy} onChange={(e) => p.onStrategy(e.target.value)} data-testid="strategy-select">
+            {p.info.strategies.map((s) => (
+              <option key={s.name} value={s.name} title={s.description}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="playback">
+        <button type="button" onClick={p.onTogglePause} data-testid="play-pause" aria-label={p.paused ? 'Play' : 'Pause'}>
+          {p.paused ? '▶ Play' : '❚❚ Pause'}
+        </button>
+        <button type="button" onClick={p.onRestart} title="Restart the day" aria-label="Restart">
+          ↺
+        </button>
+        <div className="speeds" role="group" aria-label="Speed">
+          {SPEEDS.map((s) => (
+            <button type="button" key={s} className={s === p.speed ? 'on' : ''} onClick={() => p.onSpeed(s)} data-testid={`speed-${s}`}>
+              {s}×
+            </button>
+          ))}
+        </div>
+        <Clock client={p.client} />
+      </div>
+    </header>
+  );
+}
