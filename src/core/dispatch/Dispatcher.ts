@@ -6,6 +6,17 @@ import { VanStatus } from '../sim/VanStatus.ts';
 import { nearestCharger } from '../sim/World.ts';
 import { makeStops, type TourRequest } from './tour.ts';
 
+export type DecisionKind = 'line-haul' | 'tour' | 'charge' | 'reposition' | 'idle-charge';
+
+/** A plan and why the dispatcher chose it (shown in the app, kept in the decision log). */
+export interface Decision {
+  readonly kind: DecisionKind;
+  readonly plan: Plan;
+  readonly reason: string;
+}
+
+const pctOf = (x: number, of: number) => `${Math.round((100 * x) / of)} %`;
+
 /**
  * The shared dispatching policy for an idle van parked at a facility, in priority order:
  *  1. battery below the charging threshold → charge (here, or at the nearest charger);
@@ -17,12 +28,12 @@ import { makeStops, type TourRequest } from './tour.ts';
  *  5. otherwise top up the battery while idle (interruptible), or wait.
  * Every trip keeps `reserveSoc` of the battery plus the energy to reach a charger afterwards.
  */
-export function decide(sim: Simulation, v: number): Plan | null {
+export function decide(sim: Simulation, v: number): Decision | null {
   const { params, batteryWh } = sim.world;
   const fac = sim.fleet.facility[v];
   if (fac < 0) return null;
   const soc = sim.fleet.socWh[v];
-  if (soc < params.chargeBelowSoc * batteryWh) return chargePlan(sim, v, false);
+  if (soc < params.chargeBelowSoc * batteryWh) return chargePlan(sim, v, `battery at ${pctOf(soc, batteryWh)}, below the ${pctOf(params.chargeBelowSoc, 1)} threshold`);
   if (sim.now < params.dayEndS) {
     const work = fac === 0 ? warehouseWork(sim, v) : stationWork(sim, v, fac);
     if (work) return work;
@@ -30,22 +41,24 @@ export function decide(sim: Simulation, v: number): Plan | null {
     if (move) return move;
   }
   if (params.idleCharging && soc < params.chargeToSoc * batteryWh - 1 && sim.world.city.facilities[fac].chargerPorts > 0) {
-    return [{ kind: 'charge', facility: fac, targetWh: params.chargeToSoc * batteryWh, interruptible: true }];
+    const plan: Plan = [{ kind: 'charge', facility: fac, targetWh: params.chargeToSoc * batteryWh, interruptible: true }];
+    return { kind: 'idle-charge', plan, reason: `no work here; topping up from ${pctOf(soc, batteryWh)} until work comes` };
   }
   return null;
 }
 
 /** Charge to the target level, here or at the nearest charger; null if already there (nothing to gain). */
-function chargePlan(sim: Simulation, v: number, interruptible: boolean): Plan | null {
+function chargePlan(sim: Simulation, v: number, reason: string): Decision | null {
   const fac = sim.fleet.facility[v];
   const target = sim.world.params.chargeToSoc * sim.world.batteryWh;
   if (sim.fleet.socWh[v] >= target - 1) return null;
-  if (fac >= 0 && sim.world.city.facilities[fac].chargerPorts > 0) return [{ kind: 'charge', facility: fac, targetWh: target, interruptible }];
+  if (fac >= 0 && sim.world.city.facilities[fac].chargerPorts > 0) return { kind: 'charge', plan: [{ kind: 'charge', facility: fac, targetWh: target, interruptible: false }], reason };
   const site = nearestCharger(sim.world, sim.fleet.node[v]).facility;
-  return [
+  const plan: Plan = [
     { kind: 'drive', to: sim.world.city.facilities[site].node, status: VanStatus.ToCharger },
-    { kind: 'charge', facility: site, targetWh: target, interruptible },
+    { kind: 'charge', facility: site, targetWh: target, interruptible: false },
   ];
+  return { kind: 'charge', plan, reason: `${reason}; no charger here, nearest is ${sim.world.city.facilities[site].id}` };
 }
 
 /** Energy left for a trip from `from` to `to` that must still reach a charger afterwards, Wh. */
@@ -69,7 +82,7 @@ function isUrgent(sim: Simulation, parcels: readonly number[]): boolean {
   return parcels.some((p) => sim.world.parcels.windowEndS[p] <= horizon);
 }
 
-function warehouseWork(sim: Simulation, v: number): Plan | null {
+function warehouseWork(sim: Simulation, v: number): Decision | null {
   const { city, params, parcels: P } = sim.world;
   const d = params.dispatch;
   let best = -1;
@@ -83,7 +96,7 @@ function warehouseWork(sim: Simulation, v: number): Plan | null {
   const station = city.facilities[best];
   const wh = city.facilities[0];
   const energy = tripEnergyWh(sim, wh.node, station.node, params.van.payloadKg);
-  if (energy > tripBudgetWh(sim, v, station.node)) return chargePlan(sim, v, false);
+  if (energy > tripBudgetWh(sim, v, station.node)) return chargePlan(sim, v, `not enough battery for the line-haul to ${station.id}`);
   const queue = sim.backlog[best].sort(byUrgency(sim));
   const take: number[] = [];
   const rest: number[] = [];
@@ -101,14 +114,15 @@ function warehouseWork(sim: Simulation, v: number): Plan | null {
     }
   }
   sim.backlog[best] = rest;
-  return [
+  const plan: Plan = [
     { kind: 'load', facility: 0, parcels: take },
     { kind: 'drive', to: station.node, status: VanStatus.LineHaul },
     { kind: 'unload', facility: best },
   ];
+  return { kind: 'line-haul', plan, reason: `${station.id} has the largest warehouse backlog (${take.length + rest.length} parcels); took ${take.length} (${kg.toFixed(0)} kg, ${m3.toFixed(1)} m³)` };
 }
 
-function stationWork(sim: Simulation, v: number, k: number): Plan | null {
+function stationWork(sim: Simulation, v: number, k: number): Decision | null {
   const { params, city } = sim.world;
   const d = params.dispatch;
   const stock = sim.stock[k];
@@ -135,7 +149,7 @@ function stationWork(sim: Simulation, v: number, k: number): Plan | null {
   const route = sim.strategy.planTour(sim.world, req, stops);
   if (route.length === 0) {
     // Nothing fits: with a low battery charge now, otherwise the stock must wait (e.g. windows later).
-    return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? chargePlan(sim, v, false) : null;
+    return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? chargePlan(sim, v, 'no feasible tour with the battery left') : null;
   }
   const taken: number[] = [];
   const steps: Step[] = [];
@@ -150,7 +164,9 @@ function stationWork(sim: Simulation, v: number, k: number): Plan | null {
   const takenSet = new Set(taken);
   sim.stock[k] = stock.filter((p) => !takenSet.has(p));
   sim.fleet.tours[v]++;
-  return [{ kind: 'load', facility: k, parcels: taken }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
+  const plan: Plan = [{ kind: 'load', facility: k, parcels: taken }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
+  const why = isUrgent(sim, eligible) ? 'urgent parcels waiting' : `${eligible.length} parcels ready`;
+  return { kind: 'tour', plan, reason: `${why} at ${city.facilities[k].id}; ${sim.strategy.name} built ${route.length} stops with ${taken.length} parcels` };
 }
 
 /** Facility a van is at or bound for (the last facility its plan ends at). */
@@ -175,7 +191,7 @@ function inboundTo(sim: Simulation, k: number): number {
  * Move an idle van to where work waits: to the warehouse when its backlog exceeds what the vans
  * there (or on their way) can carry; else to the station with the most stock per van bound for it.
  */
-function repositionPlan(sim: Simulation, v: number, here: number): Plan | null {
+function repositionPlan(sim: Simulation, v: number, here: number): Decision | null {
   const { city, params } = sim.world;
   const d = params.dispatch;
   const bound = new Int32Array(city.facilities.length);
@@ -201,6 +217,8 @@ function repositionPlan(sim: Simulation, v: number, here: number): Plan | null {
   }
   if (target < 0) return null;
   const to = city.facilities[target].node;
-  if (tripEnergyWh(sim, sim.fleet.node[v], to, 0) > tripBudgetWh(sim, v, to)) return chargePlan(sim, v, false);
-  return [{ kind: 'drive', to, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }];
+  const dest = city.facilities[target];
+  if (tripEnergyWh(sim, sim.fleet.node[v], to, 0) > tripBudgetWh(sim, v, to)) return chargePlan(sim, v, `not enough battery to move to ${dest.id}`);
+  const why = target === 0 ? `the warehouse backlog (${backlog} parcels) exceeds what vans there can carry` : `${dest.id} has ${sim.stock[target].length} parcels for ${bound[target]} vans`;
+  return { kind: 'reposition', plan: [{ kind: 'drive', to, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }], reason: why };
 }
