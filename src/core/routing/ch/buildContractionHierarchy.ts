@@ -26,9 +26,11 @@ export interface ChBuildOptions {
 const DEFAULTS = {
   simulateSettleLimit: 15,
   contractSettleLimit: 400,
+  // Tuned on the synthetic 50k/100k cities: hop quotient weighted up gives ~25 % smaller search
+  // spaces and faster preprocessing than the paper's equal weights.
   edgeQuotientWeight: 2,
-  hopQuotientWeight: 1,
-  deletedNeighboursWeight: 0.5,
+  hopQuotientWeight: 4,
+  deletedNeighboursWeight: 0.25,
   levelWeight: 1,
   ordering: 'rounds',
 };
