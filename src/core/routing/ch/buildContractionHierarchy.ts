@@ -131,11 +131,7 @@ function contractInRounds(c: Contractor, prio: Float64Array, contract: (v: numbe
     let picked = 0;
     for (let i = 0; i < count; i++) {
       const v = remaining[i];
-      let isMin = true;
-      const better = (x: number) => prio[x] < prio[v] || (prio[x] === prio[v] && x < v);
-      for (let k = c.in.start[v], e = k + c.in.count[v]; k < e && isMin; k++) if (better(c.in.nbr[k])) isMin = false;
-      for (let k = c.out.start[v], e = k + c.out.count[v]; k < e && isMin; k++) if (better(c.out.nbr[k])) isMin = false;
-      if (isMin) pick[picked++] = v;
+      if (isLocalMin(c.in, v, prio) && isLocalMin(c.out, v, prio)) pick[picked++] = v;
     }
     let nt = 0;
     for (let i = 0; i < picked; i++) {
@@ -153,6 +149,16 @@ function contractInRounds(c: Contractor, prio: Float64Array, contract: (v: numbe
     for (let i = 0; i < count; i++) if (!c.contracted[remaining[i]]) remaining[k++] = remaining[i];
     count = k;
   }
+}
+
+/** True if v's priority is below that of every neighbour in the pool's list (ties broken by id). */
+function isLocalMin(pool: AdjacencyPool, v: number, prio: Float64Array): boolean {
+  const p = prio[v];
+  for (let k = pool.start[v], e = k + pool.count[v]; k < e; k++) {
+    const x = pool.nbr[k];
+    if (prio[x] < p || (prio[x] === p && x < v)) return false;
+  }
+  return true;
 }
 
 /** Each uncontracted neighbour of v (in or out), once per list it appears in. */
