@@ -1,5 +1,6 @@
 import type { RoadGraph } from '../network/RoadGraph.ts';
 import type { Buildings } from './Buildings.ts';
+import type { ContractionHierarchy } from '../routing/ch/ContractionHierarchy.ts';
 
 export type FacilityKind = 'warehouse' | 'station';
 
@@ -41,6 +42,8 @@ export interface BBox {
 export interface City {
   readonly name: string;
   readonly graph: RoadGraph;
+  /** Contraction hierarchy of the graph: all routing (planning matrices and driven paths) uses it. */
+  readonly ch: ContractionHierarchy;
   readonly buildings: Buildings;
   readonly doors: Doors;
   /** facilities[0] is the warehouse; the rest are transfer stations. */

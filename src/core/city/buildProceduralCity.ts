@@ -6,6 +6,7 @@ import { generateProceduralCity, type ProceduralCityParams } from './proceduralC
 import { placeStations } from './placeStations.ts';
 import type { Buildings } from './Buildings.ts';
 import type { RoadGraph } from '../network/RoadGraph.ts';
+import { buildContractionHierarchy } from '../routing/ch/buildContractionHierarchy.ts';
 
 export interface ChargerSpec {
   readonly ports: number;
@@ -45,7 +46,7 @@ export function buildProceduralCity(name: string, params: ProceduralCityParams, 
   });
   const list: Facility[] = [facility('warehouse', 'warehouse', pc.warehouseNode, facilities.warehouseChargers)];
   sites.forEach((site, k) => list.push(facility(`station-${String.fromCharCode(65 + (k % 26))}${k >= 26 ? Math.floor(k / 26) : ''}`, 'station', pc.arterialNodes[site], facilities.stationChargers)));
-  return { name, graph: pc.graph, buildings: pc.buildings, doors, facilities: list, bbox: graphBBox(pc.graph) };
+  return { name, graph: pc.graph, ch: buildContractionHierarchy(pc.graph), buildings: pc.buildings, doors, facilities: list, bbox: graphBBox(pc.graph) };
 }
 
 /** Snap each building's door point to the road; demand weight ∝ floor area. */

@@ -127,8 +127,7 @@ function stationWork(sim: Simulation, v: number, k: number): Decision | null {
   const d = params.dispatch;
   const stock = sim.stock[k];
   if (stock.length === 0) return null;
-  const horizon = sim.now + d.lookaheadMinutes * 60; // windows opening later: a later tour, not hours at a door
-  const eligible = stock.filter((p) => sim.world.parcels.windowStartS[p] <= horizon).sort(byUrgency(sim));
+  const eligible = eligibleStock(sim, k);
   if (eligible.length === 0) return null;
   const enough = eligible.length >= d.minTourParcels || isUrgent(sim, eligible) || (sim.now >= sim.lastReleaseS && inboundTo(sim, k) === 0);
   if (!enough) return null;
@@ -163,28 +162,39 @@ function stationWork(sim: Simulation, v: number, k: number): Decision | null {
   }
   const takenSet = new Set(taken);
   sim.stock[k] = stock.filter((p) => !takenSet.has(p));
+  sim.stockVersion[k]++;
   sim.fleet.tours[v]++;
   const plan: Plan = [{ kind: 'load', facility: k, parcels: taken }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
   const why = isUrgent(sim, eligible) ? 'urgent parcels waiting' : `${eligible.length} parcels ready`;
   return { kind: 'tour', plan, reason: `${why} at ${city.facilities[k].id}; ${sim.strategy.name} built ${route.length} stops with ${taken.length} parcels` };
 }
 
-/** Facility a van is at or bound for (the last facility its plan ends at). */
-function destinationOf(sim: Simulation, v: number): number {
-  const plan = sim.fleet.plan[v];
-  for (let i = plan.length - 1; i >= 0; i--) {
-    const s = plan[i];
-    if (s.kind === 'unload' || s.kind === 'charge') return s.facility;
-    if (s.kind === 'drive') return sim.world.city.facilities.findIndex((f) => f.node === s.to);
-  }
-  return sim.fleet.facility[v];
-}
-
 /** Vans bound for facility k with a line-haul load. */
 function inboundTo(sim: Simulation, k: number): number {
-  let n = 0;
-  for (let v = 0; v < sim.fleet.size; v++) if (sim.fleet.status[v] === VanStatus.LineHaul && destinationOf(sim, v) === k) n++;
-  return n;
+  return sim.linehaulCount[k];
+}
+
+/**
+ * A station's parcels whose window opens within the look-ahead, most urgent first. Cached per
+ * (time, stock version): every idle van at the station in a dispatch round shares one list.
+ */
+const eligibleCache = new WeakMap<Simulation, { t: number; version: Uint32Array; lists: number[][] }>();
+function eligibleStock(sim: Simulation, k: number): number[] {
+  let c = eligibleCache.get(sim);
+  if (!c) {
+    c = { t: NaN, version: new Uint32Array(sim.stock.length).fill(0xffffffff), lists: sim.stock.map(() => []) };
+    eligibleCache.set(sim, c);
+  }
+  if (c.t !== sim.now) {
+    c.t = sim.now;
+    c.version.fill(0xffffffff);
+  }
+  if (c.version[k] !== sim.stockVersion[k]) {
+    const horizon = sim.now + sim.world.params.dispatch.lookaheadMinutes * 60; // windows opening later: a later tour, not hours at a door
+    c.lists[k] = sim.stock[k].filter((p) => sim.world.parcels.windowStartS[p] <= horizon).sort(byUrgency(sim));
+    c.version[k] = sim.stockVersion[k];
+  }
+  return c.lists[k];
 }
 
 /**
@@ -194,21 +204,18 @@ function inboundTo(sim: Simulation, k: number): number {
 function repositionPlan(sim: Simulation, v: number, here: number): Decision | null {
   const { city, params } = sim.world;
   const d = params.dispatch;
-  const bound = new Int32Array(city.facilities.length);
-  for (let u = 0; u < sim.fleet.size; u++) {
-    const dest = destinationOf(sim, u);
-    if (dest >= 0 && u !== v) bound[dest]++;
-  }
+  // Vans at or bound for each facility, this one excluded.
+  const bound = (k: number) => sim.boundCount[k] - (sim.destination[v] === k ? 1 : 0);
   let backlog = 0;
   for (const list of sim.backlog) backlog += list.length;
   let target = -1;
-  if (here !== 0 && backlog > bound[0] * d.maxLinehaulParcels) {
+  if (here !== 0 && backlog > bound(0) * d.maxLinehaulParcels) {
     target = 0;
   } else {
     let bestScore = d.minTourParcels;
     for (let k = 1; k < city.facilities.length; k++) {
       if (k === here) continue;
-      const score = sim.stock[k].length / (bound[k] + 1);
+      const score = sim.stock[k].length / (bound(k) + 1);
       if (score > bestScore && sim.stock[k].length > (here > 0 ? sim.stock[here].length : 0)) {
         bestScore = score;
         target = k;
@@ -219,6 +226,6 @@ function repositionPlan(sim: Simulation, v: number, here: number): Decision | nu
   const to = city.facilities[target].node;
   const dest = city.facilities[target];
   if (tripEnergyWh(sim, sim.fleet.node[v], to, 0) > tripBudgetWh(sim, v, to)) return chargePlan(sim, v, `not enough battery to move to ${dest.id}`);
-  const why = target === 0 ? `the warehouse backlog (${backlog} parcels) exceeds what vans there can carry` : `${dest.id} has ${sim.stock[target].length} parcels for ${bound[target]} vans`;
+  const why = target === 0 ? `the warehouse backlog (${backlog} parcels) exceeds what vans there can carry` : `${dest.id} has ${sim.stock[target].length} parcels for ${bound(target)} vans`;
   return { kind: 'reposition', plan: [{ kind: 'drive', to, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }], reason: why };
 }

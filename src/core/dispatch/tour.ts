@@ -44,11 +44,10 @@ export class StopMatrix {
     this.size = m;
     this.timeS = new Float64Array(m * m);
     this.lengthM = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        this.timeS[i * m + j] = world.costs.timeMs(nodes[i], nodes[j]) / 1000;
-        this.lengthM[i * m + j] = world.costs.lengthMm(nodes[i], nodes[j]) / 1000;
-      }
+    world.costs.matrix(nodes, this.timeS, this.lengthM);
+    for (let k = 0; k < m * m; k++) {
+      this.timeS[k] /= 1000;
+      this.lengthM[k] /= 1000;
     }
   }
 }

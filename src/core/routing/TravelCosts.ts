@@ -13,6 +13,8 @@ export interface TravelCosts {
   lengthMm(from: number, to: number): number;
   /** Edge ids of the fastest path, in driving order, into out (cleared first). */
   path(from: number, to: number, out: number[]): number[];
+  /** Square matrix among nodes, row-major (i * n + j): times in ms and lengths in mm, Infinity if unreachable. */
+  matrix(nodes: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void;
 }
 
 const UNREACHABLE = 0xffffffff;
@@ -69,5 +71,17 @@ export class CachedDijkstraCosts implements TravelCosts {
     if (from === to) return out;
     if (this.pathSearch.oneToOne(from, to) === Infinity) return out;
     return this.pathSearch.pathEdges(to, out);
+  }
+
+  matrix(nodes: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void {
+    const n = nodes.length;
+    for (let i = 0; i < n; i++) {
+      const r = this.row(nodes[i]);
+      for (let j = 0; j < n; j++) {
+        const t = r.time[nodes[j]];
+        timeMs[i * n + j] = t === UNREACHABLE ? Infinity : t;
+        lengthMm[i * n + j] = t === UNREACHABLE ? Infinity : r.length[nodes[j]];
+      }
+    }
   }
 }

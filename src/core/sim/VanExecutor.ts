@@ -71,6 +71,14 @@ export abstract class VanExecutor {
   protected dispatchWanted = false;
   protected readonly heading: Float32Array;
   protected readonly observer: SimObserver | undefined;
+  /** Facility each van is at or bound for (where its plan ends), and how many vans that is per facility. */
+  readonly destination: Int32Array;
+  readonly boundCount: Int32Array;
+  /** Station each van is line-hauling to (-1 if none), and how many per station. */
+  readonly linehaulTo: Int32Array;
+  readonly linehaulCount: Int32Array;
+  /** Bumped whenever a station's stock changes (the dispatcher caches per version). */
+  readonly stockVersion: Uint32Array;
   /** The latest dispatcher decision per van and when it was taken. */
   readonly lastDecision: ({ t: number } & Decision)[] = [];
 
@@ -93,6 +101,12 @@ export abstract class VanExecutor {
     this.backlog = city.facilities.map(() => []);
     this.stock = city.facilities.map(() => []);
     this.facilityAt = new Map(city.facilities.map((f, i) => [f.node, i]));
+    this.destination = new Int32Array(params.fleetSize);
+    this.boundCount = new Int32Array(city.facilities.length);
+    this.boundCount[0] = params.fleetSize;
+    this.linehaulTo = new Int32Array(params.fleetSize).fill(-1);
+    this.linehaulCount = new Int32Array(city.facilities.length);
+    this.stockVersion = new Uint32Array(city.facilities.length);
     const wh = city.facilities[0];
     for (let v = 0; v < this.fleet.size; v++) {
       this.fleet.node[v] = wh.node;
@@ -107,9 +121,29 @@ export abstract class VanExecutor {
   }
 
   protected startPlan(v: number, plan: Plan): void {
+    const dest = this.planDestination(plan, this.destination[v]);
+    this.boundCount[this.destination[v]]--;
+    this.boundCount[dest]++;
+    this.destination[v] = dest;
+    for (const s of plan) {
+      if (s.kind === 'drive' && s.status === VanStatus.LineHaul) {
+        this.linehaulTo[v] = this.facilityAt.get(s.to) ?? -1;
+        if (this.linehaulTo[v] >= 0) this.linehaulCount[this.linehaulTo[v]]++;
+      }
+    }
     this.fleet.plan[v] = plan;
     this.fleet.step[v] = 0;
     this.startStep(v);
+  }
+
+  /** The facility a plan ends at (its last unload, charge or drive to a facility). */
+  private planDestination(plan: Plan, fallback: number): number {
+    for (let i = plan.length - 1; i >= 0; i--) {
+      const s = plan[i];
+      if (s.kind === 'unload' || s.kind === 'charge') return s.facility;
+      if (s.kind === 'drive') return this.facilityAt.get(s.to) ?? fallback;
+    }
+    return fallback;
   }
 
   protected completeStep(v: number): void {
@@ -188,6 +222,10 @@ export abstract class VanExecutor {
     const edges = f.legEdges[v];
     const last = edges[edges.length - 1];
     f.node[v] = g.target[last];
+    if (f.status[v] === VanStatus.LineHaul && this.linehaulTo[v] >= 0) {
+      this.linehaulCount[this.linehaulTo[v]]--;
+      this.linehaulTo[v] = -1;
+    }
     f.facility[v] = this.facilityAt.get(f.node[v]) ?? -1;
     this.heading[v] = Math.atan2(g.y(g.target[last]) - g.y(g.source[last]), g.x(g.target[last]) - g.x(g.source[last]));
     const km = f.legLengthMm[v] / 1e6;
@@ -242,6 +280,7 @@ export abstract class VanExecutor {
       } else {
         this.parcelState[p] = ParcelState.AtStation;
         this.stock[facility].push(p);
+        this.stockVersion[facility]++;
       }
     }
     f.cargo[v].length = 0;

@@ -2,7 +2,7 @@ import type { City } from '../city/City.ts';
 import type { Parcels } from '../demand/Parcels.ts';
 import { batteryWh, driveEnergyWh } from '../fleet/VanSpec.ts';
 import type { TravelCosts } from '../routing/TravelCosts.ts';
-import { CachedDijkstraCosts } from '../routing/TravelCosts.ts';
+import { ChTravelCosts } from '../routing/ChTravelCosts.ts';
 import type { SimParams } from './SimParams.ts';
 
 /** The static inputs of a run, plus what is derived from them once. */
@@ -20,7 +20,7 @@ export interface World {
   readonly chargerSites: readonly number[];
 }
 
-export function buildWorld(city: City, parcels: Parcels, params: SimParams, costs: TravelCosts = new CachedDijkstraCosts(city.graph)): World {
+export function buildWorld(city: City, parcels: Parcels, params: SimParams, costs: TravelCosts = new ChTravelCosts(city.ch)): World {
   const stations = city.facilities.map((f, i) => (f.kind === 'station' ? i : -1)).filter((i) => i >= 0);
   if (stations.length === 0) throw new Error('buildWorld: the city has no transfer station');
   const doors = city.doors;
