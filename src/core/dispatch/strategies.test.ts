@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { loadScenarioFile } from '../../../test/sim/runHelpers.ts';
+import { prepareRun } from '../scenario/buildRun.ts';
+import { STRATEGIES } from './strategies.ts';
+import { evaluateRoute, makeStops, StopMatrix, type TourRequest } from './tour.ts';
+import { whPerKm } from '../fleet/VanSpec.ts';
+
+const run = prepareRun(loadScenarioFile('scenarios/small.json'));
+const world = run.world;
+const station = world.city.facilities[1];
+
+function request(overrides: Partial<TourRequest> = {}): TourRequest {
+  const t = 9 * 3600;
+  return {
+    startNode: station.node,
+    endNode: station.node,
+    startS: t,
+    capacityKg: 1000,
+    capacityM3: 24,
+    energyBudgetWh: 30_000,
+    maxStops: 40,
+    maxEndS: t + 4 * 3600,
+    ...overrides,
+  };
+}
+
+describe.each(STRATEGIES.map((s) => [s.name, s] as const))('%s strategy', (_name, strategy) => {
+  it('never exceeds payload, volume, energy budget, stop count or tour length, and keeps windows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(world.parcels.count - 1), { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 5, max: 1000 }),
+        fc.double({ min: 0.05, max: 24, noNaN: true }),
+        fc.integer({ min: 500, max: 30_000 }),
+        fc.integer({ min: 1, max: 40 }),
+        (picked, kg, m3, wh, maxStops) => {
+          const parcels = [...new Set(picked)];
+          const req = request({ capacityKg: kg, capacityM3: m3, energyBudgetWh: wh, maxStops, startS: 6 * 3600 });
+          const stops = makeStops(world, parcels, req.startS);
+          const route = strategy.planTour(world, req, stops);
+          expect(new Set(route).size).toBe(route.length);
+          expect(route.length).toBeLessThanOrEqual(maxStops);
+          const load = route.reduce((s, i) => s + stops[i].weightKg, 0);
+          const vol = route.reduce((s, i) => s + stops[i].volumeM3, 0);
+          expect(load).toBeLessThanOrEqual(kg + 1e-9);
+          expect(vol).toBeLessThanOrEqual(m3 + 1e-9);
+          const ev = evaluateRoute(world, req, stops, new StopMatrix(world, req, stops), route);
+          if (route.length > 0) {
+            expect(ev.feasible).toBe(true);
+            expect(ev.energyWh).toBeLessThanOrEqual(wh);
+            expect(ev.endS).toBeLessThanOrEqual(req.maxEndS);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('plans energy at the departure load: heavy tours cost more per km', () => {
+    const parcels = Array.from({ length: 30 }, (_, i) => i);
+    const req = request();
+    const stops = makeStops(world, parcels, req.startS);
+    const route = strategy.planTour(world, req, stops);
+    expect(route.length).toBeGreaterThan(0);
+    const ev = evaluateRoute(world, req, stops, new StopMatrix(world, req, stops), route);
+    const load = route.reduce((s, i) => s + stops[i].weightKg, 0);
+    expect(ev.energyWh).toBeCloseTo((ev.lengthM / 1000) * whPerKm(world.params.van, load), 6);
+  });
+
+  it('returns nothing when even one parcel does not fit', () => {
+    const stops = makeStops(world, [0, 1, 2], 6 * 3600);
+    expect(strategy.planTour(world, request({ capacityKg: 0.01 }), stops)).toEqual([]);
+    expect(strategy.planTour(world, request({ energyBudgetWh: 1 }), stops)).toEqual([]);
+  });
+});
