@@ -60,7 +60,7 @@ export function buildRoadNetwork(
   selection: ReturnType<typeof selectRoads>,
   options: RoadNetworkOptions = {},
 ): { graph: RoadGraph; stats: RoadImportStats } {
-  const net: RoadNet = { x: [], y: [], nodeFlags: [], from: [], to: [], lengthM: [], speedKmh: [], roadClass: [], flags: [], wayId: [] };
+  const net: RoadNet = { x: [], y: [], nodeFlags: [], nodeOrigin: [], from: [], to: [], lengthM: [], speedKmh: [], roadClass: [], flags: [], wayId: [] };
   const graphNode = new Map<number, number>(); // OSM node id → net node
   const nodeOf = (osmId: number): number | undefined => {
     let v = graphNode.get(osmId);
@@ -71,6 +71,7 @@ export function buildRoadNetwork(
     net.x.push(proj.x(data.lon[i]));
     net.y.push(proj.y(data.lat[i]));
     net.nodeFlags.push(0);
+    net.nodeOrigin.push(v);
     graphNode.set(osmId, v);
     return v;
   };

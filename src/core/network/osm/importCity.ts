@@ -95,7 +95,9 @@ export function importCity(bytes: Uint8Array, options: ImportOptions = {}): Impo
   const selection = selectRoads(data, options.domain);
   const roadBox = lonLatBoxOf(data, index, selection.ways);
   if (!roadBox) throw noRoads(name, data, selection);
-  const proj = new LocalProjection((roadBox.minLon + roadBox.maxLon) / 2, (roadBox.minLat + roadBox.maxLat) / 2);
+  // Rounded to 1e-7° because RoadGraph stores its origin so: graph.origin is then the exact origin.
+  const e7 = (x: number) => Math.round(x * 1e7) / 1e7;
+  const proj = new LocalProjection(e7((roadBox.minLon + roadBox.maxLon) / 2), e7((roadBox.minLat + roadBox.maxLat) / 2));
   const { graph, stats: roads } = buildRoadNetwork(data, index, proj, selection, options);
   if (graph.edgeCount === 0) throw noRoads(name, data, selection);
   options.onProgress?.('roads', 1);

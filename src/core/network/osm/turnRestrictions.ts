@@ -6,6 +6,8 @@ export interface RoadNet {
   readonly x: number[];
   readonly y: number[];
   readonly nodeFlags: number[];
+  /** The junction a node was copied from when splitting (itself for every other node). */
+  readonly nodeOrigin: number[];
   readonly from: number[];
   readonly to: number[];
   readonly lengthM: number[];
@@ -113,8 +115,10 @@ function forbiddenExits(net: RoadNet, rs: TurnRestriction[], inE: number[], outE
   const forbidden = new Map<number, Set<number>>();
   for (const r of rs) {
     const approaches = inE.filter((e) => net.wayId[e] === r.fromWay);
-    // A u-turn restriction names one way twice: the exit is the one back where the approach came from.
-    const exitsFor = (eIn: number) => outE.filter((e) => net.wayId[e] === r.toWay && (r.fromWay !== r.toWay || net.to[e] === net.from[eIn]));
+    // A u-turn restriction names one way twice: the exit is the one back where the approach came
+    // from (compared as junctions: either end may be a copy made at an earlier split).
+    const back = (e: number, eIn: number) => net.nodeOrigin[net.to[e]] === net.nodeOrigin[net.from[eIn]];
+    const exitsFor = (eIn: number) => outE.filter((e) => net.wayId[e] === r.toWay && (r.fromWay !== r.toWay || back(e, eIn)));
     if (approaches.length === 0 || approaches.every((e) => exitsFor(e).length === 0)) {
       stats.notApplicable++; // e.g. the from road is one-way away from the junction, or not in the network
       continue;
@@ -147,6 +151,7 @@ function splitJunction(net: RoadNet, v: number, forbidden: Map<number, Set<numbe
     net.x.push(net.x[v]);
     net.y.push(net.y[v]);
     net.nodeFlags.push(NodeFlag.TurnSplit);
+    net.nodeOrigin.push(net.nodeOrigin[v]);
     stats.splitNodes++;
     for (const e of approaches) net.to[e] = copy;
     for (const e of outE) {
