@@ -3,7 +3,8 @@
  * and errors that name the flag. Unknown flags are errors, never silently ignored.
  */
 export interface FlagSpec {
-  readonly type: 'string' | 'number' | 'boolean';
+  /** 'list': a string flag that may be given several times; values collect in order. */
+  readonly type: 'string' | 'number' | 'boolean' | 'list';
   readonly help: string;
 }
 
@@ -11,12 +12,12 @@ export class UsageError extends Error {}
 
 export interface ParsedArgs {
   readonly positional: string[];
-  readonly flags: Record<string, string | number | boolean>;
+  readonly flags: Record<string, string | number | boolean | string[]>;
 }
 
 export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec>): ParsedArgs {
   const positional: string[] = [];
-  const flags: Record<string, string | number | boolean> = {};
+  const flags: Record<string, string | number | boolean | string[]> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
@@ -33,7 +34,9 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
     }
     const raw = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (raw === undefined) throw new UsageError(`--${name}: expected a value`);
-    if (s.type === 'number') {
+    if (s.type === 'list') {
+      flags[name] = [...((flags[name] as string[] | undefined) ?? []), raw];
+    } else if (s.type === 'number') {
       const v = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(v)) throw new UsageError(`--${name}: expected a number, got "${raw}"`);
       flags[name] = v;
@@ -45,6 +48,6 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
 }
 
 export function usage(command: string, synopsis: string, spec: Record<string, FlagSpec>): string {
-  const lines = Object.entries(spec).map(([k, s]) => `  --${k}${s.type === 'boolean' ? '' : ` <${s.type}>`}  ${s.help}`);
+  const lines = Object.entries(spec).map(([k, s]) => `  --${k}${s.type === 'boolean' ? '' : ` <${s.type === 'list' ? 'string' : s.type}>`}  ${s.help}`);
   return `usage: ${command} ${synopsis}\n${lines.join('\n')}\n`;
 }

@@ -46,6 +46,7 @@ export function simParams(sc: Scenario, strategy: string): SimParams {
     },
     loading: { baseS: sc.dispatch.loadBaseS, perParcelS: sc.dispatch.loadPerParcelS },
     maxAttempts: sc.demand.maxAttempts,
+    costs: sc.costs,
     dispatch: {
       strategy,
       maxTourStops: sc.dispatch.maxTourStops,

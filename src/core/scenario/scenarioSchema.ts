@@ -102,6 +102,13 @@ export const scenarioSchema = obj({
     loadBaseS: opt(num({ min: 0, max: 7200, description: 'fixed time to load or unload, s' }), 180),
     loadPerParcelS: opt(num({ min: 0, max: 600, description: 'loading time per parcel, s' }), 6),
   }, 'how vans are dispatched')),
+  costs: sub(obj({
+    perVanDay: opt(num({ min: 0, description: 'fixed cost of each van used in the day (lease, insurance, remote operations)' }), 90),
+    perKm: opt(num({ min: 0, description: 'cost per van-km (maintenance, tyres)' }), 0.12),
+    perKWh: opt(num({ min: 0, description: 'cost per kWh charged' }), 0.25),
+    perFailedParcel: opt(num({ min: 0, description: 'cost of a parcel not delivered (return, re-delivery, goodwill)' }), 4),
+    perLateParcel: opt(num({ min: 0, description: 'cost of a parcel delivered outside its window' }), 1),
+  }, 'the cost model, in any currency unit, for comparing strategies')),
 }, 'A vanfleet scenario: a city, facilities, a fleet of autonomous electric vans and a day of parcels.');
 
 export type Scenario = NonNullable<ReturnType<typeof scenarioSchema.parse>>;

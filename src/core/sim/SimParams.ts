@@ -1,4 +1,5 @@
 import type { VanSpec } from '../fleet/VanSpec.ts';
+import type { CostModel } from './cost.ts';
 
 /** Everything the engine and dispatcher need to know about a run, resolved from a scenario. */
 export interface SimParams {
@@ -29,6 +30,7 @@ export interface SimParams {
     readonly baseS: number;
     readonly perParcelS: number;
   };
+  readonly costs: CostModel;
   /** Delivery attempts per parcel before it is returned to sender (failed). */
   readonly maxAttempts: number;
   readonly dispatch: {

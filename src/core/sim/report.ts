@@ -1,4 +1,5 @@
 import { computeKpis, type Kpis } from './kpi.ts';
+import { dayCost, type CostBreakdown } from './cost.ts';
 import { ParcelState } from './ParcelState.ts';
 import type { Simulation } from './Simulation.ts';
 import { VAN_STATUS_COUNT, VAN_STATUS_NAMES } from './VanStatus.ts';
@@ -33,7 +34,9 @@ export interface RunReport {
   readonly strategy: string;
   readonly simulatedSeconds: number;
   readonly wallSeconds: number;
-  readonly kpis: Kpis;
+  readonly kpis: Kpis & { readonly cost: number; readonly vansUsed: number; readonly late: number };
+  /** The day's cost by component (scenario `costs` model). */
+  readonly costs: CostBreakdown;
   readonly parcels: ParcelRecord[];
   readonly vans: VanRecord[];
   readonly chargers: { id: string; ports: number; powerKW: number; utilisation: number; maxQueue: number }[];
@@ -78,6 +81,9 @@ export function buildReport(sim: Simulation, scenario: string, wallSeconds: numb
       hours,
     });
   }
+  const vansUsed = vans.filter((v) => v.km > 0).length;
+  const late = parcels.filter((p) => p.status === 'delivered' && !p.onTime).length;
+  const costs = roundAll(dayCost(k, vansUsed, late, sim.world.params.costs));
   const start = sim.world.params.dayStartS;
   const chargers = sim.world.city.facilities
     .map((fac, i) => ({ id: fac.id, ports: fac.chargerPorts, powerKW: fac.chargerKW, utilisation: r3(sim.chargers.utilisation(i, start, sim.now)), maxQueue: sim.chargers.maxQueue[i] }))
@@ -88,7 +94,8 @@ export function buildReport(sim: Simulation, scenario: string, wallSeconds: numb
     strategy: sim.strategy.name,
     simulatedSeconds: r3(sim.now - start),
     wallSeconds,
-    kpis: roundKpis(k),
+    kpis: { ...roundAll(k), cost: costs.total, vansUsed, late },
+    costs,
     parcels,
     vans,
     chargers,
@@ -96,8 +103,8 @@ export function buildReport(sim: Simulation, scenario: string, wallSeconds: numb
 }
 
 
-function roundKpis(k: Kpis): Kpis {
+function roundAll<T extends object>(k: T): T {
   const out: Record<string, number> = {};
-  for (const [key, v] of Object.entries(k)) out[key] = Number.isInteger(v) ? v : r3(v);
-  return out as unknown as Kpis;
+  for (const [key, v] of Object.entries(k)) out[key] = Number.isInteger(v) ? v : r3(v as number);
+  return out as T;
 }

@@ -1,0 +1,48 @@
+import { UsageError } from './args.ts';
+
+export interface Variant {
+  readonly label: string;
+  /** Dotted scenario paths and the values they take in this variant. */
+  readonly settings: Record<string, unknown>;
+}
+
+/** A value from the command line: JSON when it parses (numbers, true, "x"), else the plain string. */
+function value(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Every combination of `path=v1,v2,…` flags (the first flag varies slowest). */
+export function expandVariants(flags: readonly string[]): Variant[] {
+  let combos: Record<string, unknown>[] = [{}];
+  for (const f of flags) {
+    const eq = f.indexOf('=');
+    if (eq <= 0 || eq === f.length - 1) throw new UsageError(`--vary: expected path=value1,value2,…, got "${f}"`);
+    const path = f.slice(0, eq);
+    if (!/^[A-Za-z$][\w$]*(\.[A-Za-z$][\w$]*|\[\d+\])*$/.test(path)) throw new UsageError(`--vary: "${path}" is not a field path like fleet.size or demand.waves[0].share`);
+    const values = f.slice(eq + 1).split(',').map(value);
+    combos = combos.flatMap((c) => values.map((v) => ({ ...c, [path]: v })));
+  }
+  return combos.map((settings) => ({
+    label: Object.keys(settings).length ? Object.entries(settings).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ') : 'as written',
+    settings,
+  }));
+}
+
+/** A deep copy of the raw scenario with the variant's settings written in (objects created as needed). */
+export function applyVariant(raw: unknown, v: Variant): unknown {
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  for (const [path, val] of Object.entries(v.settings)) {
+    const keys = path.match(/[^.[\]]+/g)!;
+    let o: Record<string, unknown> = copy;
+    keys.slice(0, -1).forEach((k, i) => {
+      if (typeof o[k] !== 'object' || o[k] === null) o[k] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+      o = o[k] as Record<string, unknown>;
+    });
+    o[keys[keys.length - 1]] = val;
+  }
+  return copy;
+}

@@ -1,0 +1,35 @@
+import type { Kpis } from './kpi.ts';
+
+export interface CostModel {
+  readonly perVanDay: number;
+  readonly perKm: number;
+  readonly perKWh: number;
+  readonly perFailedParcel: number;
+  readonly perLateParcel: number;
+}
+
+export interface CostBreakdown {
+  readonly total: number;
+  readonly vans: number;
+  readonly distance: number;
+  readonly energy: number;
+  readonly failed: number;
+  readonly late: number;
+  /** Total cost per delivered parcel. */
+  readonly perDelivered: number;
+}
+
+/**
+ * The day's cost: vans that worked at all, distance, the energy driven (each kWh used is bought
+ * back at the charger sooner or later) and penalties for failed and late parcels. Pending parcels
+ * are not charged here: they show up in the delivery counts.
+ */
+export function dayCost(k: Kpis, vansUsed: number, lateParcels: number, m: CostModel): CostBreakdown {
+  const vans = vansUsed * m.perVanDay;
+  const distance = k.vanKm * m.perKm;
+  const energy = k.energyKWh * m.perKWh;
+  const failed = k.failed * m.perFailedParcel;
+  const late = lateParcels * m.perLateParcel;
+  const total = vans + distance + energy + failed + late;
+  return { total, vans, distance, energy, failed, late, perDelivered: k.delivered > 0 ? total / k.delivered : 0 };
+}
