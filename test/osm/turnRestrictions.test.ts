@@ -10,7 +10,8 @@ import { TieBreakDijkstra } from '../../src/core/routing/ch/TieBreakDijkstra.ts'
 
 const bytes = new Uint8Array(readFileSync(new URL('../fixtures/osm/turns.osm', import.meta.url)));
 /** Fixture points in metres on the plane the fixture was drawn on (see turns.osm). */
-const POINTS: Record<string, [number, number]> = { S: [100, 0], C: [100, 100], N: [100, 200], W: [0, 100], E: [250, 100], NW: [0, 220], SE: [260, 0], SW: [0, 0] };
+const TURNS: Record<string, [number, number]> = { S: [100, 0], C: [100, 100], N: [100, 200], W: [0, 100], E: [250, 100], NW: [0, 220], SE: [260, 0], SW: [0, 0] };
+let POINTS = TURNS;
 
 function names(graph: RoadGraph) {
   const drawn = new LocalProjection(0, 0);
@@ -50,7 +51,7 @@ describe('turn restrictions (hand-checked fixture)', () => {
 
   it('splits the restricted junction and reports every relation', () => {
     expect(validateGraph(g)).toEqual([]);
-    expect(city.stats.roads.turnRestrictions).toEqual({ relations: 4, applied: 2, viaWay: 1, exempt: 1, invalid: 0, notApplicable: 0, splitNodes: 2 });
+    expect(city.stats.roads.turnRestrictions).toEqual({ relations: 4, applied: 2, viaWay: 0, exempt: 1, invalid: 0, notApplicable: 1, splitNodes: 2 });
     // One copy of C for the approach from S, one for the approach from E; the original C has
     // no approach left, so component pruning drops it.
     const atC = Array.from({ length: g.nodeCount }, (_, v) => v).filter((v) => g.nodeFlags[v] & NodeFlag.TurnSplit);
@@ -85,6 +86,7 @@ describe('turn restrictions (hand-checked fixture)', () => {
   });
 
   it('CH equals Dijkstra on every pair of the split graph', () => {
+    POINTS = TURNS;
     const ch = new ChQuery(buildContractionHierarchy(g));
     const ref = new TieBreakDijkstra(g);
     for (let s = 0; s < g.nodeCount; s++) {
@@ -93,5 +95,22 @@ describe('turn restrictions (hand-checked fixture)', () => {
         expect([ch.query(s, t), ch.lengthMm]).toEqual([ref.timeTo(t), ref.lengthTo(t)]);
       }
     }
+  });
+});
+
+describe('via-way restriction (hand-checked dual carriageway)', () => {
+  const viaway = new Uint8Array(readFileSync(new URL('../fixtures/osm/viaway.osm', import.meta.url)));
+  const AT: Record<string, [number, number]> = { A: [0, 20], B: [100, 20], C: [200, 20], D: [0, 0], E: [100, 0], F: [200, 0] };
+
+  it('duplicates the via path so the u-turn across the crossover is banned from A only', () => {
+    POINTS = AT;
+    const city = importCity(viaway, { name: 'viaway.osm' });
+    expect(city.stats.roads.turnRestrictions).toEqual({ relations: 1, applied: 1, viaWay: 1, exempt: 0, invalid: 0, notApplicable: 0, splitNodes: 2 });
+    expect(city.stats.roads.components.droppedNodes).toBe(2);
+    expect(city.graph.nodeCount).toBe(6);
+    expect(route(city.graph, 'A', 'D')).toMatchObject({ via: ['A', 'B', 'C', 'F', 'E', 'D'], lengthM: 420 });
+    expect(route(city.graph, 'C', 'D')).toMatchObject({ via: ['C', 'F', 'E', 'D'], lengthM: 220 });
+    const plain = importCity(viaway, { name: 'viaway.osm', turnRestrictions: false }).graph;
+    expect(route(plain, 'A', 'D')).toMatchObject({ via: ['A', 'B', 'E', 'D'], lengthM: 220 });
   });
 });

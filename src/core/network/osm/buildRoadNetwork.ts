@@ -5,6 +5,7 @@ import type { OsmData, OsmWay } from './OsmData.ts';
 import { allowedClassSet, evaluateWay, type DropReason, type RoadDomain, type WayVerdict } from './roadProfile.ts';
 import { applyTurnRestrictions, readTurnRestrictions, type RoadNet, type TurnRestrictionStats } from './turnRestrictions.ts';
 import { stronglyConnectedComponents } from './components.ts';
+import { applyViaWayRestrictions } from './viaWayRestrictions.ts';
 
 export interface RoadImportStats {
   /** Ways with a highway tag, kept or dropped (by reason). */
@@ -100,7 +101,11 @@ export function buildRoadNetwork(
   });
   const trStats: TurnRestrictionStats = { relations: 0, applied: 0, viaWay: 0, exempt: 0, invalid: 0, notApplicable: 0, splitNodes: 0 };
   if (options.turnRestrictions !== false) {
-    applyTurnRestrictions(net, readTurnRestrictions(data.relations, trStats), (id) => graphNode.get(id), trStats);
+    const restrictions = readTurnRestrictions(data.relations, trStats);
+    applyTurnRestrictions(net, restrictions.viaNode, (id) => graphNode.get(id), trStats);
+    const wayRefs = new Map<number, Float64Array>();
+    for (const w of selection.ways) wayRefs.set(w.id, w.refs);
+    applyViaWayRestrictions(net, restrictions.viaWay, (id) => wayRefs.get(id), (id) => graphNode.get(id), trStats);
   }
   const { graph, components } = largestComponentGraph(net, { lon: proj.lon0, lat: proj.lat0 }, options.topSpeedKmh ?? 60);
   return {

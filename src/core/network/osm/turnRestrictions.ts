@@ -1,5 +1,6 @@
 import { NodeFlag } from '../RoadGraph.ts';
 import type { OsmRelation } from './OsmData.ts';
+import type { ViaWayRestriction } from './viaWayRestrictions.ts';
 
 /** The directed network while it is being assembled (plain arrays: it grows as nodes split). */
 export interface RoadNet {
@@ -29,9 +30,9 @@ export interface TurnRestriction {
 export interface TurnRestrictionStats {
   /** Relations tagged type=restriction. */
   relations: number;
-  /** Applied to the graph. */
+  /** Applied to the graph (via a node or via ways). */
   applied: number;
-  /** Via a way rather than a node: not supported yet, reported and ignored. */
+  /** Of those applied, how many go via ways (path duplication) rather than a node. */
   viaWay: number;
   /** Not for this vehicle (except=delivery/goods/motorcar, hgv-only, conditional) or not a turn restriction value. */
   exempt: number;
@@ -46,8 +47,9 @@ export interface TurnRestrictionStats {
 const EXEMPT = /\b(motorcar|motor_vehicle|goods|delivery)\b/;
 
 /** Turn restrictions that bind a delivery van, from restriction relations; the rest are counted. */
-export function readTurnRestrictions(relations: readonly OsmRelation[], stats: TurnRestrictionStats): TurnRestriction[] {
+export function readTurnRestrictions(relations: readonly OsmRelation[], stats: TurnRestrictionStats): { viaNode: TurnRestriction[]; viaWay: ViaWayRestriction[] } {
   const out: TurnRestriction[] = [];
+  const viaWay: ViaWayRestriction[] = [];
   for (const r of relations) {
     if (r.tags.type !== 'restriction') continue;
     stats.relations++;
@@ -60,8 +62,9 @@ export function readTurnRestrictions(relations: readonly OsmRelation[], stats: T
     const from = r.members.filter((m) => m.role === 'from');
     const via = r.members.filter((m) => m.role === 'via');
     const to = r.members.filter((m) => m.role === 'to');
-    if (via.some((m) => m.type === 'way')) {
-      stats.viaWay++;
+    if (via.length > 0 && via.every((m) => m.type === 'way')) {
+      if (from.length !== 1 || from[0].type !== 'way' || to.length !== 1 || to[0].type !== 'way') stats.invalid++;
+      else viaWay.push({ relationId: r.id, kind, fromWay: from[0].ref, viaWays: via.map((m) => m.ref), toWay: to[0].ref });
       continue;
     }
     if (from.length !== 1 || from[0].type !== 'way' || via.length !== 1 || via[0].type !== 'node' || to.length < 1 || to.some((m) => m.type !== 'way') || (kind === 'only' && to.length !== 1)) {
@@ -70,7 +73,7 @@ export function readTurnRestrictions(relations: readonly OsmRelation[], stats: T
     }
     for (const t of to) out.push({ relationId: r.id, kind, fromWay: from[0].ref, viaNode: via[0].ref, toWay: t.ref });
   }
-  return out;
+  return { viaNode: out, viaWay };
 }
 
 /**
