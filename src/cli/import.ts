@@ -89,7 +89,7 @@ function summary(s: ImportStats, packFile: string, bytes: number, seconds: numbe
   return [
     `roads: ${r.keptWays} of ${r.highwayWays} highway ways (${r.roadKm.toFixed(1)} km); dropped: ${dropped || 'none'}`,
     `graph: ${r.nodes} nodes, ${r.edges} edges; ${r.components.count} components, ${r.components.droppedNodes} nodes outside the largest dropped`,
-    `turn restrictions: ${t.applied} applied of ${t.relations} (${t.exempt} not for the van, ${t.viaWay} via a way (unsupported), ${t.notApplicable} not on its network, ${t.invalid} invalid)`,
+    `turn restrictions: ${t.applied} applied of ${t.relations} (${t.viaWay} of them via ways; ${t.exempt} not for the van, ${t.notApplicable} not on its network, ${t.invalid} invalid)`,
     b ? `buildings: ${b.outlines + b.parts} (${b.parts} parts; heights: ${b.fromHeight} tagged, ${b.fromLevels} from levels, ${b.defaulted} defaulted)` : 'buildings: skipped',
     `wrote ${packFile} (${(bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s`,
     '',

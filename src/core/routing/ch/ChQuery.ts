@@ -21,6 +21,7 @@ export class ChQuery {
   private readonly fwd: SearchSide;
   private readonly bwd: SearchSide;
   private gen = 0;
+  private readonly ups: number[] = [];
   private meet = -1;
   private source = -1;
   private target = -1;
@@ -96,7 +97,8 @@ export class ChQuery {
     const ch = this.ch;
     const { fwd, bwd } = this;
     // Forward half: collect up-edges from the meeting node back to the source, then unpack in order.
-    const ups: number[] = [];
+    const ups = this.ups;
+    ups.length = 0;
     for (let v = this.meet; v !== this.source; v = fwd.predNode[v]) ups.push(fwd.pred[v]);
     for (let i = ups.length - 1; i >= 0; i--) unpackEdge(ch, ch.upA[ups[i]], ch.upB[ups[i]], out);
     for (let v = this.meet; v !== this.target; v = bwd.predNode[v]) {
