@@ -114,12 +114,13 @@ describe('Lower Manhattan 2025 (real heights, building parts, dense one-ways)', 
 });
 
 describe('Columbus 2015 (plain Node messages, unsorted ids)', () => {
-  it('imports thousands of km of streets', () => {
+  it('imports thousands of km of streets, and CH equals Dijkstra there too', () => {
     const c = importCity(read('columbus-ohio-2015.osm.pbf'), { name: 'columbus-ohio-2015.osm.pbf', buildings: false });
     expect(c.stats).toMatchObject({ osmNodes: 110_560, osmWays: 15_503, osmRelations: 111 });
     expect(c.stats.roads.roadKm).toBeGreaterThan(2500);
     expect(c.graph.nodeCount).toBeGreaterThan(40_000);
     expect(validateGraph(c.graph)).toEqual([]);
+    checkExact(c, 8, 40, 3);
   });
 });
 
