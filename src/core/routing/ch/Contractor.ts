@@ -30,6 +30,9 @@ export class Contractor {
   private hKey = new Float64Array(256);
   private hItem = new Int32Array(256);
   private readonly done: Uint32Array;
+  /** Edges a witness path may have (Geisberger et al. 2008, section 3.2: hop limits); 255 = none. */
+  private hopLimit = 255;
+  private readonly wHops: Uint8Array;
   private readonly wTime: Float64Array;
   private readonly wLen: Float64Array;
   private readonly wStamp: Uint32Array;
@@ -42,6 +45,7 @@ export class Contractor {
     this.n = n;
     this.contracted = new Uint8Array(n);
     this.done = new Uint32Array(n);
+    this.wHops = new Uint8Array(n);
     this.wTime = new Float64Array(n);
     this.wLen = new Float64Array(n);
     this.wStamp = new Uint32Array(n);
@@ -80,12 +84,14 @@ export class Contractor {
   }
 
   /** Count the shortcuts contracting v would add (into added/addedHops), changing nothing. */
-  simulate(v: number, settleLimit: number): void {
+  simulate(v: number, settleLimit: number, hopLimit = 255): void {
+    this.hopLimit = hopLimit;
     this.shortcuts(v, settleLimit, false);
   }
 
   /** Contract v: add its shortcuts, then remove it from its neighbours' lists (its own lists freeze). */
-  contract(v: number, settleLimit: number): void {
+  contract(v: number, settleLimit: number, hopLimit = 255): void {
+    this.hopLimit = hopLimit;
     this.shortcuts(v, settleLimit, true);
     const { out, in: inp } = this;
     for (let i = inp.start[v], e = i + inp.count[v]; i < e; i++) out.remove(inp.nbr[i], v);
@@ -155,6 +161,9 @@ export class Contractor {
     wStamp[u] = gen;
     wTime[u] = 0;
     wLen[u] = 0;
+    const wHops = this.wHops;
+    const hopLimit = this.hopLimit;
+    wHops[u] = 0;
     let size = 0;
     size = this.hPush(size, u, 0);
     let settled = 0;
@@ -170,6 +179,8 @@ export class Contractor {
       if (++settled > settleLimit) break;
       this.witnessSettled++;
       const lx = wLen[x];
+      const hy = wHops[x] + 1;
+      if (hy > hopLimit) continue;
       for (let k = start[x], e = k + count[x]; k < e; k++) {
         const y = nbr[k];
         if (y === v) continue;
@@ -180,11 +191,13 @@ export class Contractor {
           wStamp[y] = gen;
           wTime[y] = dy;
           wLen[y] = ly;
+          wHops[y] = hy;
           size = this.hPush(size, y, dy);
         } else if (dy < wTime[y] || (dy === wTime[y] && ly < wLen[y])) {
           if (dy < wTime[y]) size = this.hPush(size, y, dy);
           wTime[y] = dy;
           wLen[y] = ly;
+          wHops[y] = hy;
         }
       }
     }

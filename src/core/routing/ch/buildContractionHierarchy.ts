@@ -9,6 +9,9 @@ export interface ChBuildOptions {
   readonly simulateSettleLimit?: number;
   /** Settle limit of witness searches when contracting (higher: fewer superfluous shortcuts). */
   readonly contractSettleLimit?: number;
+  /** Hop limits of witness searches (edges per witness path) when rating and when contracting. */
+  readonly simulateHopLimit?: number;
+  readonly contractHopLimit?: number;
   /** Weights of the priority terms (Geisberger et al. 2008, section 3.1). */
   readonly edgeQuotientWeight?: number;
   readonly hopQuotientWeight?: number;
@@ -26,6 +29,8 @@ export interface ChBuildOptions {
 const DEFAULTS = {
   simulateSettleLimit: 15,
   contractSettleLimit: 400,
+  simulateHopLimit: 255,
+  contractHopLimit: 255,
   // Tuned on the synthetic 50k/100k cities: hop quotient weighted up gives ~25 % smaller search
   // spaces and faster preprocessing than the paper's equal weights.
   edgeQuotientWeight: 2,
@@ -54,7 +59,7 @@ export function buildContractionHierarchy(g: RoadGraph, options: ChBuildOptions 
   const deleted = new Float64Array(n);
   const prio = new Float64Array(n);
   const rate = (v: number): number => {
-    c.simulate(v, o.simulateSettleLimit);
+    c.simulate(v, o.simulateSettleLimit, o.simulateHopLimit);
     const removed = c.in.count[v] + c.out.count[v];
     if (removed === 0) return 0;
     let removedHops = 0;
@@ -72,7 +77,7 @@ export function buildContractionHierarchy(g: RoadGraph, options: ChBuildOptions 
   let done = 0;
   let nextReport = 0;
   const contract = (v: number) => {
-    c.contract(v, o.contractSettleLimit);
+    c.contract(v, o.contractSettleLimit, o.contractHopLimit);
     order[done++] = v;
     if (o.onProgress && done >= nextReport) {
       o.onProgress(done / n);
