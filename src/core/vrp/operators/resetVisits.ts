@@ -1,0 +1,128 @@
+/**
+ * Reset visits: reloads at the depot (multi-trip) and charging-station stops (E-VRPTW). Routes are
+ * built from clients by the other operators; this operator repairs load or range excess by
+ * inserting a reset visit at its best position (for stations: the best station and position, as
+ * the station insertion of Schneider et al. 2014, §4.3), moves existing reset visits to better
+ * positions, and removes those that no longer pay for themselves. Every candidate is
+ * evaluated exactly by concatenation.
+ */
+import type { SearchState } from '../search/SearchState.ts';
+import { NONE } from '../search/SearchState.ts';
+
+export class ResetVisits {
+  private readonly s: SearchState;
+  private readonly hasStations: boolean;
+
+  constructor(s: SearchState) {
+    this.s = s;
+    this.hasStations = s.p.numStations > 0;
+  }
+
+  /** One pass over all routes; true if anything improved. */
+  run(): boolean {
+    const s = this.s;
+    let improved = false;
+    for (let r = 0; r < s.numRoutes; r++) {
+      if (s.rSize[r] === 0) continue;
+      while (this.improveRoute(r)) improved = true;
+    }
+    return improved;
+  }
+
+  private maxResets(r: number): number {
+    const s = this.s;
+    const v = s.p.vehicles;
+    const t = s.rType[r];
+    return (v.maxTrips[t] > 1 ? v.maxTrips[t] - 1 : 0) + (this.hasStations ? s.numNodes : 0);
+  }
+
+  private improveRoute(r: number): boolean {
+    const s = this.s;
+    // Remove or reposition existing reset visits.
+    for (let z = s.next[s.startOf(r)]; z !== s.endOf(r); z = s.next[z]) {
+      if (s.isClient(z)) continue;
+      const before = s.rCost[r];
+      const pz = s.prev[z];
+      const removed = s.ev.beginPrefix(pz).addSuffix(s.next[z]).finish();
+      const loc = s.loc[z];
+      s.unlink(z);
+      s.updateRoute(r);
+      const ins = this.bestInsertion(r, s.kind[z]);
+      if (ins.delta + s.rCost[r] < Math.min(before, removed) && ins.after !== pz) {
+        s.loc[z] = ins.loc;
+        s.linkAfter(z, ins.after, r);
+        s.moves++;
+        s.updateRoute(r);
+        return true;
+      }
+      if (removed < before) {
+        s.releaseNode(z);
+        s.moves++;
+        s.updateRoute(r);
+        return true;
+      }
+      s.loc[z] = loc;
+      s.linkAfter(z, pz, r);
+      s.updateRoute(r);
+    }
+    if (s.rFeasible[r] || s.rResets[r] >= this.maxResets(r) || s.poolFreeCount === 0) return false;
+    const v = s.p.vehicles;
+    const t = s.rType[r];
+    let best = { delta: 0, after: NONE, loc: -1, kind: 0 };
+    if (v.maxTrips[t] > 1 && this.countKind(r, 1) < v.maxTrips[t] - 1) {
+      const c = this.bestInsertion(r, 1);
+      if (c.delta < best.delta) best = { ...c, kind: 1 };
+    }
+    if (this.hasStations) {
+      const c = this.bestInsertion(r, 2);
+      if (c.delta < best.delta) best = { ...c, kind: 2 };
+    }
+    if (best.after === NONE) return false;
+    const node = s.nodeForLocation(best.loc);
+    if (node === NONE) return false;
+    s.linkAfter(node, best.after, r);
+    s.moves++;
+    s.updateRoute(r);
+    return true;
+  }
+
+  private countKind(r: number, kind: number): number {
+    const s = this.s;
+    let c = 0;
+    for (let z = s.next[s.startOf(r)]; z !== s.endOf(r); z = s.next[z]) if (s.kind[z] === kind) c++;
+    return c;
+  }
+
+  /** Best position (and station) for a reset visit of the given kind in route r. */
+  private bestInsertion(r: number, kind: number): { delta: number; after: number; loc: number } {
+    const s = this.s;
+    const ev = s.ev;
+    const v = s.p.vehicles;
+    const t = s.rType[r];
+    let best = { delta: Infinity, after: NONE, loc: -1 };
+    // Probe with a free pool node, restored afterwards (no allocation, nothing linked).
+    if (s.poolFreeCount === 0) return best;
+    const tmp = s.poolFree[s.poolFreeCount - 1];
+    const oldKind = s.kind[tmp];
+    const oldLoc = s.loc[tmp];
+    s.kind[tmp] = kind;
+    const p = s.p;
+    const firstStation = p.numDepots + p.numClients;
+    for (let w = s.startOf(r); w !== s.endOf(r); w = s.next[w]) {
+      const nw = s.next[w];
+      // Reloads go to the type's reload depot. Stations: every station is tried, since the one with
+      // the least detour is often useless for the battery (e.g. a station at the depot itself).
+      const from = kind === 1 ? v.reloadDepot[t] : firstStation;
+      const to = kind === 1 ? from + 1 : p.numLocations;
+      for (let loc = from; loc < to; loc++) {
+        if (loc === s.loc[w] || loc === s.loc[nw]) continue;
+        s.loc[tmp] = loc;
+        const c = ev.beginPrefix(w).addNode(tmp).addSuffix(nw).finish() - s.rCost[r];
+        if (c < best.delta) best = { delta: c, after: w, loc };
+      }
+    }
+    s.kind[tmp] = oldKind;
+    s.loc[tmp] = oldLoc;
+    return best;
+  }
+}

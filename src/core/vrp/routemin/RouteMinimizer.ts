@@ -1,0 +1,204 @@
+/**
+ * Route minimisation for the hierarchical objective (fewest vehicles first): the heuristic of
+ * Nagata & Bräysy (2009, Operations Research Letters 37:333–338, Fig. 1). Repeatedly delete a
+ * route and reinsert its customers from an ejection pool (EP, a stack): feasible insertion if any;
+ * else "squeeze" (insert at the least-penalty position, then local search on the penalty, §3.2);
+ * else raise the customer's penalty counter, eject up to k_max customers elsewhere with the least
+ * penalty sum (§3.3, `ejection.ts`) and perturb the solution with random feasible moves (§3.4).
+ * A deletion succeeds when the pool empties; on a stop it is undone.
+ */
+import type { Rng } from '../../util/rng.ts';
+import type { LocalSearch } from '../search/LocalSearch.ts';
+import type { Neighbours } from '../search/neighbours.ts';
+import { Penalties } from '../search/Penalties.ts';
+import type { SearchState } from '../search/SearchState.ts';
+import { NONE } from '../search/SearchState.ts';
+import { relocateApply, relocateDelta } from '../operators/relocate.ts';
+import { swapApply, swapDelta } from '../operators/swap.ts';
+import { twoOptStarApply, twoOptStarDelta } from '../operators/twoOptStar.ts';
+import { EjectionSearch } from './ejection.ts';
+
+export interface RouteMinParams {
+  readonly kmax: number;
+  /** Random feasible moves per perturbation (I_rand). */
+  readonly perturbMoves: number;
+}
+
+export const defaultRouteMinParams: RouteMinParams = { kmax: 5, perturbMoves: 100 };
+
+export class RouteMinimizer {
+  private readonly s: SearchState;
+  private readonly ls: LocalSearch;
+  private readonly nbs: Neighbours;
+  private readonly rng: Rng;
+  private readonly params: RouteMinParams;
+  private readonly ej: EjectionSearch;
+  private readonly pcount: Int32Array;
+  private readonly pool: number[] = [];
+  /** Squeeze and perturbation weights: any excess outweighs any distance. */
+  private readonly big: Penalties;
+  /** Work counter (pool pops), for iteration-based budgets. */
+  work = 0;
+
+  constructor(s: SearchState, ls: LocalSearch, nbs: Neighbours, rng: Rng, params: RouteMinParams = defaultRouteMinParams) {
+    this.s = s;
+    this.ls = ls;
+    this.nbs = nbs;
+    this.rng = rng;
+    this.params = params;
+    this.ej = new EjectionSearch(s);
+    this.pcount = new Int32Array(s.numNodes);
+    const p = s.p;
+    let maxArc = 1;
+    for (let i = 0; i < p.distance.length; i++) if (p.distance[i] > maxArc) maxArc = p.distance[i];
+    const big = 2 ** Math.ceil(Math.log2(maxArc * p.numLocations * 4));
+    this.big = new Penalties(p.numDims);
+    this.big.load.fill(big);
+    this.big.time = big;
+    this.big.distance = big;
+  }
+
+  /** Lower bound on the number of routes from capacity. */
+  static capacityBound(s: SearchState): number {
+    const p = s.p;
+    const D = p.numDims;
+    let m = 1;
+    for (let k = 0; k < D; k++) {
+      let total = 0;
+      for (let c = p.numDepots; c < p.numDepots + p.numClients; c++) total += p.delivery[c * D + k];
+      const cap = p.vehicles.capacity[s.rType[0] * D + k];
+      if (cap > 0) m = Math.max(m, Math.ceil(total / cap));
+    }
+    return m;
+  }
+
+  usedRoutes(): number {
+    let m = 0;
+    for (let r = 0; r < this.s.numRoutes; r++) if (this.s.rSize[r] > 0) m++;
+    return m;
+  }
+
+  /**
+   * Try to remove one route from the (feasible) routes loaded in the state. Returns true on
+   * success (the state then holds a feasible solution with one route less); false if `stop()`
+   * fired first, in which case the state is restored.
+   */
+  deleteRoute(stop: () => boolean): boolean {
+    const s = this.s;
+    const snapshot = s.exportRoutes();
+    s.penalties = this.big;
+    const used: number[] = [];
+    for (let r = 0; r < s.numRoutes; r++) if (s.rSize[r] > 0) used.push(r);
+    const r = used[this.rng.int(used.length)];
+    this.pool.length = 0;
+    for (let x = s.next[s.startOf(r)]; x !== s.endOf(r); x = s.next[x]) this.pool.push(x);
+    for (const x of this.pool) this.unroute(x);
+    s.updateRoute(r);
+    this.pcount.fill(1);
+    this.ls.params = { ...this.ls.params, maxRoutes: used.length - 1 };
+    while (this.pool.length > 0) {
+      if (stop()) {
+        s.load(snapshot, this.big);
+        return false;
+      }
+      this.work++;
+      const v = this.pool.pop()!;
+      if (this.insertFeasible(v) || this.squeeze(v)) continue;
+      this.pcount[v]++;
+      const e = this.ej.search(v, this.pcount, this.params.kmax);
+      if (e.route < 0) {
+        s.load(snapshot, this.big);
+        return false;
+      }
+      for (let i = 0; i < e.count; i++) this.unroute(e.ejected[i]);
+      s.linkAfter(v, e.after, e.route);
+      s.moves++;
+      s.updateRoute(e.route);
+      for (let i = 0; i < e.count; i++) this.pool.push(e.ejected[i]);
+      this.perturb();
+    }
+    return true;
+  }
+
+  private unroute(x: number): void {
+    this.s.unlink(x);
+    this.s.routeOf[x] = NONE;
+  }
+
+  /** Random feasible insertion of v (reservoir sampling over feasible positions). */
+  private insertFeasible(v: number): boolean {
+    const s = this.s;
+    const ev = s.ev;
+    let chosen = NONE;
+    let seen = 0;
+    for (let r = 0; r < s.numRoutes; r++) {
+      if (s.rSize[r] === 0) continue;
+      for (let w = s.startOf(r); w !== s.endOf(r); w = s.next[w]) {
+        ev.beginPrefix(w).addNode(v).addSuffix(s.next[w]).finish();
+        if (!ev.feasible()) continue;
+        if (this.rng.int(++seen) === 0) chosen = w;
+      }
+    }
+    if (chosen === NONE) return false;
+    const r = s.routeOf[chosen];
+    s.linkAfter(v, chosen, r);
+    s.moves++;
+    s.updateRoute(r);
+    return true;
+  }
+
+  /** Insert v at its least-penalty position, then local search on the penalty (NB §3.2). */
+  private squeeze(v: number): boolean {
+    const s = this.s;
+    const ev = s.ev;
+    const snapshot = s.exportRoutes();
+    let best = NONE;
+    let bestCost = Infinity;
+    for (let r = 0; r < s.numRoutes; r++) {
+      if (s.rSize[r] === 0) continue;
+      for (let w = s.startOf(r); w !== s.endOf(r); w = s.next[w]) {
+        const c = ev.beginPrefix(w).addNode(v).addSuffix(s.next[w]).finish() - s.rCost[r];
+        if (c < bestCost) {
+          bestCost = c;
+          best = w;
+        }
+      }
+    }
+    if (best === NONE) return false;
+    s.linkAfter(v, best, s.routeOf[best]);
+    s.moves++;
+    this.ls.run(this.big);
+    for (let r = 0; r < s.numRoutes; r++) if (s.rSize[r] > 0 && !s.rFeasible[r]) {
+      this.restore(snapshot);
+      return false;
+    }
+    return true;
+  }
+
+  /** Reload routes keeping pool customers unrouted. */
+  private restore(routes: Int32Array[]): void {
+    this.s.load(routes, this.big);
+  }
+
+  /** NB §3.4: random moves that keep the solution feasible. */
+  private perturb(): void {
+    const s = this.s;
+    const rng = this.rng;
+    const lo = s.p.numDepots;
+    const nc = s.p.numClients;
+    const limit = this.big.time / 2;
+    for (let i = 0; i < this.params.perturbMoves; i++) {
+      const u = lo + rng.int(nc);
+      if (s.routeOf[u] < 0) continue;
+      const a = this.nbs.start[u - lo];
+      const b = this.nbs.start[u - lo + 1];
+      if (b === a) continue;
+      const v = this.nbs.list[a + rng.int(b - a)];
+      if (s.routeOf[v] < 0) continue;
+      const op = rng.int(3);
+      if (op === 0 && relocateDelta(s, u, 1, false, v, false) < limit) relocateApply(s, u, 1, false, v);
+      else if (op === 1 && swapDelta(s, u, 1, v, 1, false) < limit) swapApply(s, u, 1, v, 1);
+      else if (op === 2 && twoOptStarDelta(s, u, v, false) < limit) twoOptStarApply(s, u, v);
+    }
+  }
+}

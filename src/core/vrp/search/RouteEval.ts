@@ -1,0 +1,331 @@
+/**
+ * Route evaluation by concatenation: a forward state that grows by single nodes (`addNode`), by a
+ * stored suffix segment (`addSuffix`, O(1)), or by a walked range, then `finish()` closes it at the
+ * end depot and returns the penalized cost. One shared instance, plain numeric fields: no
+ * allocation per move (DESIGN.md, "no allocation in hot loops").
+ *
+ * Time: duration segments of Vidal et al. (2013, §4.1; PyVRP `DurationSegment`): duration, time
+ * warp and the window [early, late] of feasible start times; time warp is the relaxation of
+ * lateness (Nagata et al. 2010) that keeps O(1) merges. Load: PyVRP `LoadSegment` (delivery,
+ * pickup, max load) per dimension, with trips closed at reloads (multi-trip). Range: distance since
+ * the last reset (reload or charging station) against the per-trip budget. A station's charging
+ * time depends on the range used on arrival, so suffixes containing stations are walked instead of
+ * merged (E-VRPTW routes are short; everything else stays O(1)).
+ */
+import type { ProblemData } from '../ProblemData.ts';
+import type { SearchState } from './SearchState.ts';
+
+export class RouteEval {
+  private readonly s: SearchState;
+  private readonly p: ProblemData;
+  private readonly n: number;
+  private readonly D: number;
+  private readonly distM: Int32Array;
+  private readonly durM: Int32Array;
+  private readonly hasTw: boolean;
+  private readonly hasRange: boolean;
+  /** compat[tA * T + tB]: suffix segments of type A routes (with resets) are exact in type B routes. */
+  private readonly compat: Uint8Array;
+  /** Start window (shift ∩ start-depot hours) and latest return (shift ∩ end-depot hours). */
+  private readonly startEarly: Float64Array;
+  private readonly startLate: Float64Array;
+  private readonly endLate: Float64Array;
+
+  type = 0;
+  last = 0;
+  count = 0;
+  dist = 0;
+  dur = 0;
+  tw = 0;
+  early = 0;
+  late = Infinity;
+  trip = 0;
+  closedRange = 0;
+  readonly del: Float64Array;
+  readonly pick: Float64Array;
+  readonly max: Float64Array;
+  readonly closed: Float64Array;
+
+  /** Results of the last finish(). */
+  resCost = 0;
+  resDist = 0;
+  resDur = 0;
+  resTimeWarp = 0;
+  resLoadExcess = 0;
+  /** Per capacity dimension. */
+  readonly resLoadExcessK: Float64Array;
+  resRangeExcess = 0;
+  resDistExcess = 0;
+  resFixed = 0;
+
+  constructor(s: SearchState) {
+    this.s = s;
+    const p = (this.p = s.p);
+    this.n = p.numLocations;
+    this.D = p.numDims;
+    this.distM = p.distance;
+    this.durM = p.duration;
+    this.hasTw = p.flags.timeWindows;
+    this.hasRange = p.flags.tripDistance || p.flags.stations;
+    this.del = new Float64Array(this.D);
+    this.pick = new Float64Array(this.D);
+    this.max = new Float64Array(this.D);
+    this.closed = new Float64Array(this.D);
+    this.resLoadExcessK = new Float64Array(this.D);
+    const v = p.vehicles;
+    const T = v.numTypes;
+    this.compat = new Uint8Array(T * T);
+    for (let a = 0; a < T; a++)
+      for (let b = 0; b < T; b++) {
+        let ok = v.maxTripDistance[a] === v.maxTripDistance[b] && v.reloadDuration[a] === v.reloadDuration[b] &&
+          v.reloadDepot[a] === v.reloadDepot[b];
+        for (let k = 0; k < this.D; k++) if (v.capacity[a * this.D + k] !== v.capacity[b * this.D + k]) ok = false;
+        this.compat[a * T + b] = ok ? 1 : 0;
+      }
+    this.startEarly = new Float64Array(T);
+    this.startLate = new Float64Array(T);
+    this.endLate = new Float64Array(T);
+    for (let t = 0; t < T; t++) {
+      this.startEarly[t] = Math.max(v.twEarly[t], p.twEarly[v.startDepot[t]]);
+      this.startLate[t] = Math.min(v.twLate[t], p.twLate[v.startDepot[t]]);
+      this.endLate[t] = Math.min(v.twLate[t], p.twLate[v.endDepot[t]]);
+    }
+  }
+
+  /** Start a route of vehicle type t at its start depot. */
+  beginRoute(t: number): this {
+    const v = this.p.vehicles;
+    this.type = t;
+    this.last = v.startDepot[t];
+    this.count = 0;
+    this.dist = this.dur = this.tw = this.trip = this.closedRange = 0;
+    this.early = this.startEarly[t];
+    this.late = this.startLate[t];
+    this.del.fill(0);
+    this.pick.fill(0);
+    this.max.fill(0);
+    this.closed.fill(0);
+    return this;
+  }
+
+  /** Start from the stored prefix state of `node` (its route's type, up to and including node). */
+  beginPrefix(node: number): this {
+    const s = this.s;
+    this.type = s.rType[s.routeOf[node]];
+    this.last = s.loc[node];
+    this.count = s.pos[node];
+    this.dist = s.pDist[node];
+    this.dur = s.pDur[node];
+    this.tw = s.pTw[node];
+    this.early = s.pEarly[node];
+    this.late = s.pLate[node];
+    this.trip = s.pTrip[node];
+    this.closedRange = s.pClosedRange[node];
+    const D = this.D;
+    for (let k = 0; k < D; k++) {
+      this.del[k] = s.pDel[node * D + k];
+      this.pick[k] = s.pPick[node * D + k];
+      this.max[k] = s.pMax[node * D + k];
+      this.closed[k] = s.pClosed[node * D + k];
+    }
+    return this;
+  }
+
+  /** As beginPrefix, but evaluated for another vehicle type (exact only for reset-free prefixes). */
+  withType(t: number): this {
+    this.type = t;
+    return this;
+  }
+
+  /** Merge a duration segment (duration, time warp, [early, late]) reached by an edge of edgeDur. */
+  private mergeDs(edgeDur: number, dur2: number, tw2: number, early2: number, late2: number): void {
+    const at = this.dur - this.tw + edgeDur;
+    const wait = Math.max(early2 - at - this.late, 0);
+    const warp = Math.max(this.early + at - late2, 0);
+    const early = Math.max(early2 - at, this.early) - wait;
+    const late = Math.min(late2 - at, this.late) + warp;
+    this.dur += dur2 + edgeDur + wait;
+    this.tw += tw2 + warp;
+    this.early = early;
+    this.late = late;
+  }
+
+  /** Append one node (client, reload or station visit). */
+  addNode(node: number): this {
+    return this.addVisit(this.s.loc[node], this.s.kind[node]);
+  }
+
+  /** Append a visit to location l: kind 0 client, 1 reload at a depot, 2 charging station. */
+  addVisit(l: number, kind: number): this {
+    const p = this.p;
+    const idx = this.last * this.n + l;
+    const e = this.distM[idx];
+    this.dist += e;
+    this.trip += e;
+    const D = this.D;
+    if (kind === 0) {
+      if (this.hasTw) this.mergeDs(this.durM[idx], p.service[l], 0, p.twEarly[l], p.twLate[l]);
+      for (let k = 0; k < D; k++) {
+        const d = p.delivery[l * D + k];
+        const q = p.pickup[l * D + k];
+        const m1 = this.max[k] + d;
+        const m2 = (d > q ? d : q) + this.pick[k];
+        this.max[k] = m1 > m2 ? m1 : m2;
+        this.del[k] += d;
+        this.pick[k] += q;
+      }
+    } else {
+      const t = this.type;
+      const v = p.vehicles;
+      const service = kind === 1 ? v.reloadDuration[t] : Math.ceil(v.chargeTimePerDistance[t] * this.trip);
+      if (this.hasTw) this.mergeDs(this.durM[idx], service, 0, p.twEarly[l], p.twLate[l]);
+      if (this.trip > v.maxTripDistance[t]) this.closedRange += this.trip - v.maxTripDistance[t];
+      this.trip = 0;
+      if (kind === 1) {
+        for (let k = 0; k < D; k++) {
+          const ex = this.max[k] - v.capacity[t * D + k];
+          if (ex > 0) this.closed[k] += ex;
+          this.del[k] = this.pick[k] = this.max[k] = 0;
+        }
+      }
+    }
+    this.count++;
+    this.last = l;
+    return this;
+  }
+
+  /** Append the suffix of `node`'s route from node to its last visit (nothing for an end sentinel). */
+  addSuffix(node: number): this {
+    const s = this.s;
+    const r = s.routeOf[node];
+    const end = s.endOf(r);
+    if (node === end) return this;
+    if (s.sStation[node] || (s.sReset[node] && !this.compat[s.rType[r] * this.p.vehicles.numTypes + this.type])) {
+      for (let x = node; x !== end; x = s.next[x]) this.addNode(x);
+      return this;
+    }
+    const l = s.loc[node];
+    const idx = this.last * this.n + l;
+    const e = this.distM[idx];
+    this.dist += e + s.sDist[node];
+    const reset = s.sReset[node] === 1;
+    if (this.hasRange) {
+      const v = this.p.vehicles;
+      if (!reset) this.trip += e + s.sHeadTrip[node];
+      else {
+        const ex = this.trip + e + s.sHeadTrip[node] - v.maxTripDistance[this.type];
+        this.closedRange += (ex > 0 ? ex : 0) + s.sClosedRange[node];
+        this.trip = s.sTailTrip[node];
+      }
+    }
+    const D = this.D;
+    for (let k = 0; k < D; k++) {
+      const i = node * D + k;
+      const m1 = this.max[k] + s.sHeadDel[i];
+      const m2 = s.sHeadMax[i] + this.pick[k];
+      const m = m1 > m2 ? m1 : m2;
+      if (!reset) {
+        this.max[k] = m;
+        this.del[k] += s.sHeadDel[i];
+        this.pick[k] += s.sHeadPick[i];
+      } else {
+        const ex = m - this.p.vehicles.capacity[this.type * D + k];
+        this.closed[k] += (ex > 0 ? ex : 0) + s.sClosed[i];
+        this.max[k] = s.sTailMax[i];
+        this.del[k] = s.sTailDel[i];
+        this.pick[k] = s.sTailPick[i];
+      }
+    }
+    if (this.hasTw) this.mergeDs(this.durM[idx], s.sDur[node], s.sTw[node], s.sEarly[node], s.sLate[node]);
+    this.count += s.rSize[r] - s.pos[node] + 1;
+    this.last = s.loc[s.prev[end]];
+    return this;
+  }
+
+  /** Append nodes a .. b following `next` (both in the same route, a before b). */
+  addRange(a: number, b: number): this {
+    const s = this.s;
+    for (let x = a; ; x = s.next[x]) {
+      this.addNode(x);
+      if (x === b) break;
+    }
+    return this;
+  }
+
+  /** Append nodes b, prev[b], ..., a (a before b in the same route): the range reversed. */
+  addRangeReversed(a: number, b: number): this {
+    const s = this.s;
+    for (let x = b; ; x = s.prev[x]) {
+      this.addNode(x);
+      if (x === a) break;
+    }
+    return this;
+  }
+
+  /**
+   * Close the route at the end depot of the current type and return its penalized cost. Does not
+   * change the accumulated state. A route without visits costs nothing (vehicle unused).
+   */
+  finish(): number {
+    if (this.count === 0) {
+      this.resCost = this.resDist = this.resDur = this.resTimeWarp = 0;
+      this.resLoadExcess = this.resRangeExcess = this.resDistExcess = this.resFixed = 0;
+      this.resLoadExcessK.fill(0);
+      return 0;
+    }
+    const p = this.p;
+    const v = p.vehicles;
+    const t = this.type;
+    const endLoc = v.endDepot[t];
+    const idx = this.last * this.n + endLoc;
+    const e = this.distM[idx];
+    const dist = this.dist + e;
+    const pen = this.s.penalties;
+    let cost = v.distanceCost[t] * dist + v.fixedCost[t];
+    this.resFixed = v.fixedCost[t];
+    let dur = 0;
+    let tw = 0;
+    if (this.hasTw) {
+      // Inline end-depot merge (non-mutating mergeDs with an end window (-inf, endLate]: no wait).
+      const at = this.dur - this.tw + this.durM[idx];
+      const warp = Math.max(this.early + at - this.endLate[t], 0);
+      dur = this.dur + this.durM[idx];
+      tw = this.tw + warp;
+      if (dur > v.maxDuration[t]) tw += dur - v.maxDuration[t];
+      cost += v.durationCost[t] * dur + pen.time * tw;
+    }
+    let loadEx = 0;
+    const D = this.D;
+    for (let k = 0; k < D; k++) {
+      const ex = this.max[k] - v.capacity[t * D + k];
+      const tot = this.closed[k] + (ex > 0 ? ex : 0);
+      this.resLoadExcessK[k] = tot;
+      loadEx += tot;
+      cost += pen.load[k] * tot;
+    }
+    let rangeEx = 0;
+    if (this.hasRange) {
+      const ex = this.trip + e - v.maxTripDistance[t];
+      rangeEx = this.closedRange + (ex > 0 ? ex : 0);
+    }
+    const distEx = dist > v.maxDistance[t] ? dist - v.maxDistance[t] : 0;
+    cost += pen.distance * (rangeEx + distEx);
+    this.resDist = dist;
+    this.resDur = dur;
+    this.resTimeWarp = tw;
+    this.resLoadExcess = loadEx;
+    this.resRangeExcess = rangeEx;
+    this.resDistExcess = distEx;
+    this.resCost = cost;
+    return cost;
+  }
+
+  /** Distance and fixed cost of the last finish(): the part of a route cost no penalty can lower. */
+  baseCost(): number {
+    return this.p.vehicles.distanceCost[this.type] * this.resDist + this.resFixed;
+  }
+
+  feasible(): boolean {
+    return this.resTimeWarp === 0 && this.resLoadExcess === 0 && this.resRangeExcess === 0 && this.resDistExcess === 0;
+  }
+}

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkSolution } from './checkSolution.ts';
+import { INSTANCES, instanceText } from './fixtures.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const cli = join(root, 'src', 'cli', 'solve.ts');
+
+function solveCli(args: string[]) {
+  return spawnSync(tsx, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('npm run solve (CLI end to end)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vanfleet-solve-'));
+
+  it('solves a Solomon instance and writes the solution contract', () => {
+    const out = join(dir, 'c101.json');
+    const r = solveCli([join(INSTANCES, 'solomon', 'C101.txt'), '--time-limit', '1', '--seed', '3', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const sol = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(sol)).toEqual(['instance', 'objective', 'vehicles', 'distance', 'routes', 'seconds']);
+    expect(sol.instance).toBe('C101');
+    expect(sol.objective).toBe('distance');
+    expect(checkSolution(instanceText('solomon', 'C101.txt'), 'solomon', sol).errors).toEqual([]);
+  });
+
+  it('solves an E-VRPTW instance (format detected) with station ids in routes', () => {
+    const out = join(dir, 'ev.json');
+    const r = solveCli([join(INSTANCES, 'evrptw', 'small', 'c103C15.txt'), '--time-limit', '1', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const sol = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sol.objective).toBe('hierarchical');
+    expect(checkSolution(instanceText('evrptw/small', 'c103C15.txt'), 'evrptw', sol).errors).toEqual([]);
+  });
+
+  it('exits with code 2 and names file and line for a malformed instance, without a stack trace', () => {
+    const lines = instanceText('solomon', 'C101.txt').split('\r\n');
+    lines[11] = '    2      45         70         30        825';
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, lines.join('\r\n'));
+    const r = solveCli([bad, '--out', join(dir, 'x.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('bad.txt:12: expected 7 numbers, got 5');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits with code 2 on a missing file and on bad options', () => {
+    const missing = solveCli([join(dir, 'nope.txt'), '--out', join(dir, 'x.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.txt: cannot read');
+    const badFormat = solveCli([join(INSTANCES, 'solomon', 'C101.txt'), '--format', 'tsp', '--out', join(dir, 'x.json')]);
+    expect(badFormat.status).toBe(2);
+    expect(badFormat.stderr).toContain('--format: expected solomon, cvrplib or evrptw, got "tsp"');
+  });
+});
