@@ -99,7 +99,9 @@ export function importCity(bytes: Uint8Array, options: ImportOptions = {}): Impo
   const e7 = (x: number) => Math.round(x * 1e7) / 1e7;
   const proj = new LocalProjection(e7((roadBox.minLon + roadBox.maxLon) / 2), e7((roadBox.minLat + roadBox.maxLat) / 2));
   const { graph, stats: roads } = buildRoadNetwork(data, index, proj, selection, options);
-  if (graph.edgeCount === 0) throw noRoads(name, data, selection);
+  if (graph.edgeCount === 0) {
+    throw new OsmImportError(name, 'no-roads', `no drivable network: the van may use ${selection.ways.length} road ways (${roads.roadKm.toFixed(2)} km), but no two places on them can reach each other both ways (one-way dead ends)`);
+  }
   options.onProgress?.('roads', 1);
   let buildings: Buildings = { count: 0, ringStart: new Uint32Array(1), xy: new Float64Array(0), heightM: new Float32Array(0), minHeightM: new Float32Array(0) };
   let buildingStats: BuildingStats | null = null;
