@@ -57,40 +57,51 @@ export function applyViaWayRestrictions(
     }
     stats.notApplicable += g.rules.length - rules.length;
     const forbiddenAtEnd = (e: number) => rules.some((r) => (r.kind === 'no') === (net.wayId[e] === r.toWay));
-    const memo = new Map<string, number>();
-    const copyNode = (n: number, i: number): number => {
-      const key = `${n}:${i}`;
-      const done = memo.get(key);
-      if (done !== undefined) return done;
-      const c = net.x.length;
-      net.x.push(net.x[n]);
-      net.y.push(net.y[n]);
-      net.nodeFlags.push(NodeFlag.TurnSplit);
-      net.nodeOrigin.push(net.nodeOrigin[n]);
-      net.nodeFlags[n] |= NodeFlag.TurnSplit;
-      stats.splitNodes++;
-      memo.set(key, c);
-      for (const x of [...outOf(n)]) {
-        let target = net.to[x];
-        if (i < m && net.wayId[x] === g.steps[i] && net.nodeOrigin[target] === g.path[i + 1]) target = copyNode(target, i + 1);
-        else if (i === m && forbiddenAtEnd(x)) continue;
-        const e = net.from.length;
-        net.from.push(c);
-        net.to.push(target);
-        net.lengthM.push(net.lengthM[x]);
-        net.speedKmh.push(net.speedKmh[x]);
-        net.roadClass.push(net.roadClass[x]);
-        net.flags.push(net.flags[x]);
-        net.wayId.push(net.wayId[x]);
-        if (!outs.has(c)) outs.set(c, []);
-        outs.get(c)!.push(e);
-      }
-      return c;
-    };
+    const copyNode = pathCopier(net, g, outs, forbiddenAtEnd, stats);
     for (const e of approaches) net.to[e] = copyNode(net.to[e], 0);
     stats.applied += rules.length;
     stats.viaWay += rules.length;
   }
+}
+
+/**
+ * copyNode(n, i): a copy of junction n standing at step i of the via path, with n's exits, except
+ * that the exit along the path leads into the copy of the next junction, and at the path's end
+ * the forbidden exits are left out. Memoised, so approaches share one duplicated path.
+ */
+function pathCopier(net: RoadNet, g: { path: number[]; steps: number[] }, outs: Map<number, number[]>, forbiddenAtEnd: (e: number) => boolean, stats: TurnRestrictionStats) {
+  const m = g.path.length - 1;
+  const memo = new Map<string, number>();
+  const copyNode = (n: number, i: number): number => {
+    const key = `${n}:${i}`;
+    const done = memo.get(key);
+    if (done !== undefined) return done;
+    const c = net.x.length;
+    net.x.push(net.x[n]);
+    net.y.push(net.y[n]);
+    net.nodeFlags.push(NodeFlag.TurnSplit);
+    net.nodeOrigin.push(net.nodeOrigin[n]);
+    net.nodeFlags[n] |= NodeFlag.TurnSplit;
+    stats.splitNodes++;
+    memo.set(key, c);
+    const exits: number[] = [];
+    outs.set(c, exits);
+    for (const x of [...(outs.get(n) ?? [])]) {
+      let target = net.to[x];
+      if (i < m && net.wayId[x] === g.steps[i] && net.nodeOrigin[target] === g.path[i + 1]) target = copyNode(target, i + 1);
+      else if (i === m && forbiddenAtEnd(x)) continue;
+      exits.push(net.from.length);
+      net.from.push(c);
+      net.to.push(target);
+      net.lengthM.push(net.lengthM[x]);
+      net.speedKmh.push(net.speedKmh[x]);
+      net.roadClass.push(net.roadClass[x]);
+      net.flags.push(net.flags[x]);
+      net.wayId.push(net.wayId[x]);
+    }
+    return c;
+  };
+  return copyNode;
 }
 
 /**
