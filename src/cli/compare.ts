@@ -12,7 +12,8 @@ import { readTextFile, CliInputError } from './readInput.ts';
 import { ProgressBar } from './progress.ts';
 import { parseJsonWithLines, JsonSyntaxError } from '../core/scenario/jsonWithLines.ts';
 import { parseScenario, ScenarioError } from '../core/scenario/loadScenario.ts';
-import { buildCity, prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
+import { buildCity, CityResourceError, prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
+import { readCityResources } from './scenarioFiles.ts';
 import { Simulation } from '../core/sim/Simulation.ts';
 import { buildReport, type RunReport } from '../core/sim/report.ts';
 import { pairedDifference, summarize } from '../core/stats/summary.ts';
@@ -74,7 +75,7 @@ function main(argv: string[]): void {
   const runs: RunReport[][] = [];
   let done = 0;
   scenarios.forEach((sc) => {
-    const city = buildCity(sc); // the city does not depend on the run seed: build once per variant
+    const city = buildCity(sc, readCityResources(sc, file)); // the city does not depend on the run seed: build once per variant
     const list: RunReport[] = [];
     for (let s = first; s < first + seeds; s++) {
       const run = prepareRun(sc, { seed: s }, city);
@@ -130,7 +131,7 @@ function formatTable(r: ReturnType<typeof summarizeRuns>): string {
 try {
   main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof UsageError || e instanceof CliInputError || e instanceof RunOptionError) {
+  if (e instanceof UsageError || e instanceof CliInputError || e instanceof RunOptionError || e instanceof CityResourceError) {
     process.stderr.write(`compare: ${e.message}\n`);
     if (e instanceof UsageError) process.stderr.write(usage('npm run compare --', '<scenario.json> [options]', spec));
     process.exitCode = 2;

@@ -4,12 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs, usage, UsageError } from './args.ts';
-import { parseScenario, ScenarioError } from '../core/scenario/loadScenario.ts';
-import { prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
+import { ScenarioError } from '../core/scenario/loadScenario.ts';
+import { CityResourceError, prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
 import { Simulation } from '../core/sim/Simulation.ts';
 import { buildReport } from '../core/sim/report.ts';
 import { ProgressBar } from './progress.ts';
-import { readTextFile, CliInputError } from './readInput.ts';
+import { CliInputError } from './readInput.ts';
+import { loadScenarioAndCity } from './scenarioFiles.ts';
 
 const spec = {
   seed: { type: 'number', help: 'run seed (default: the scenario\'s)' },
@@ -30,8 +31,8 @@ function main(argv: string[]): number {
   const seed = args.flags.seed as number | undefined;
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)) throw new UsageError(`--seed: expected a non-negative integer, got ${seed}`);
   const started = performance.now();
-  const scenario = parseScenario(readTextFile(file), file);
-  const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined });
+  const { scenario, city } = loadScenarioAndCity(file);
+  const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined }, city);
   const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
   const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, seed ${run.seed})`, args.flags.quiet === true);
   sim.runToEnd((f) => bar.update(f));
@@ -57,6 +58,9 @@ try {
     process.exitCode = 2;
   } else if (e instanceof ScenarioError) {
     process.stderr.write(`${e.message}\n`);
+    process.exitCode = 2;
+  } else if (e instanceof CityResourceError) {
+    process.stderr.write(`simulate: ${process.argv.slice(2).find((a) => a.endsWith('.json')) ?? 'scenario'}: ${e.message}\n`);
     process.exitCode = 2;
   } else {
     throw e;

@@ -40,6 +40,8 @@ describe('npm run simulate', () => {
     ['a negative fleet', () => [file('neg.json', '{\n "name": "x",\n "city": { "kind": "procedural" },\n "fleet": { "size": -3 },\n "demand": { "parcels": 5 }\n}')], `${join(dir, 'neg.json')}:4: fleet.size: expected a positive integer, got -3\n`],
     ['an unknown strategy in the file', () => [file('strat.json', '{"name":"x","city":{"kind":"procedural"},"fleet":{"size":1},"demand":{"parcels":1},"dispatch":{"strategy":"magic"}}')], `${join(dir, 'strat.json')}:1: dispatch.strategy: unknown strategy "magic"; expected one of: insertion, nearest\n`],
     ['an unknown --strategy', () => ['scenarios/small.json', '--strategy', 'magic'], 'simulate: --strategy: unknown strategy "magic"; expected one of: insertion, nearest\n'],
+    ['a scenario whose map file is missing', () => [file('nomap.json', '{"name":"x","city":{"kind":"osm","extract":"gone.osm.pbf"},"fleet":{"size":1},"demand":{"parcels":1}}')], `simulate: ${join(dir, 'nomap.json')}: city.extract: "gone.osm.pbf" not found (looked for ${join(dir, 'gone.osm.pbf')})\n`],
+    ['a scenario whose map is not a map', () => [file('junk.osm.pbf', 'junk'), file('junkmap.json', '{"name":"x","city":{"kind":"osm","extract":"junk.osm.pbf"},"fleet":{"size":1},"demand":{"parcels":1}}')].slice(1), `simulate: ${join(dir, 'junkmap.json')}: city.extract: junk.osm.pbf: not an OpenStreetMap extract: expected .osm.pbf, .osm XML or GeoJSON, but it starts with bytes 6a 75 6e 6b\n`],
     ['a bad --seed', () => ['scenarios/small.json', '--seed', '-1'], 'simulate: --seed: expected a non-negative integer, got -1\n'],
   ];
   for (const [what, args, message] of cases) {

@@ -1,6 +1,12 @@
 import { Rng } from '../util/rng.ts';
 import { buildProceduralCity } from '../city/buildProceduralCity.ts';
 import type { City } from '../city/City.ts';
+import { buildOsmCity } from '../city/buildOsmCity.ts';
+import { unpackCity, CityPackError, type CityPackContents } from '../city/CityPack.ts';
+import { importCity } from '../network/osm/importCity.ts';
+import { OsmImportError } from '../network/osm/OsmImportError.ts';
+import type { RoadClassName } from '../network/RoadGraph.ts';
+import { buildContractionHierarchy } from '../routing/ch/buildContractionHierarchy.ts';
 import { generateParcels } from '../demand/generateParcels.ts';
 import { strategyByName, STRATEGIES, type DispatchStrategy } from '../dispatch/strategies.ts';
 import type { SimParams } from '../sim/SimParams.ts';
@@ -60,10 +66,56 @@ export function simParams(sc: Scenario, strategy: string): SimParams {
   };
 }
 
-/** The city a scenario describes (the expensive, seed-independent part). */
-export function buildCity(sc: Scenario): City {
+/** A city file the scenario names could not be used; `path` is the scenario field (e.g. city.extract). */
+export class CityResourceError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+  }
+}
+
+/**
+ * Files the scenario's city needs, as written in the scenario (relative to the scenario file).
+ * Core does no I/O: the CLI reads them from disk, the browser worker fetches them.
+ */
+export function cityResources(sc: Scenario): { path: string; field: string }[] {
   const c = sc.city;
-  return buildProceduralCity(sc.name, c, sc.facilities);
+  if (c.kind !== 'osm') return [];
+  return c.pack !== undefined ? [{ path: c.pack, field: 'city.pack' }] : [{ path: c.extract!, field: 'city.extract' }];
+}
+
+/** The city a scenario describes (the expensive, seed-independent part), from the files it names. */
+export function buildCity(sc: Scenario, resources: ReadonlyMap<string, Uint8Array> = new Map()): City {
+  const c = sc.city;
+  if (c.kind === 'procedural') return buildProceduralCity(sc.name, c, sc.facilities);
+  const [res] = cityResources(sc);
+  const bytes = resources.get(res.path);
+  if (!bytes) throw new CityResourceError(res.field, `"${res.path}" was not loaded`);
+  let contents: CityPackContents;
+  try {
+    if (c.pack !== undefined) {
+      contents = unpackCity(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), res.path);
+    } else {
+      const domain = c.allowedClasses || c.maxRoadSpeedKmh !== undefined ? { allowedClasses: c.allowedClasses as RoadClassName[] | undefined, maxRoadSpeedKmh: c.maxRoadSpeedKmh } : undefined;
+      const city = importCity(bytes, { name: res.path.split('/').pop(), domain, turnRestrictions: c.turnRestrictions, buildings: c.buildings, topSpeedKmh: sc.fleet.van.maxSpeedKmh });
+      contents = { meta: { name: city.name, attribution: city.attribution, origin: city.origin, bbox: city.bbox }, graph: city.graph, ch: buildContractionHierarchy(city.graph), buildings: city.buildings };
+    }
+  } catch (e) {
+    if (e instanceof OsmImportError || e instanceof CityPackError) throw new CityResourceError(res.field, e.message);
+    throw e;
+  }
+  try {
+    return buildOsmCity(sc.name, contents, sc.facilities, { warehouse: c.warehouse, stations: c.stations }, seedOf(sc));
+  } catch (e) {
+    throw new CityResourceError('city', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Seed of the facility layout for real cities (the scenario seed; procedural cities have their own). */
+function seedOf(sc: Scenario): number {
+  return sc.seed;
 }
 
 /** City + demand + parameters for one run. The run seed drives demand and customer behaviour. */

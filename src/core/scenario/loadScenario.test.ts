@@ -46,7 +46,7 @@ describe('parseScenario', () => {
     ['unknown strategy', text({ ...base, dispatch: { strategy: 'fastest' } }), ['x.json:13: dispatch.strategy: unknown strategy "fastest"; expected one of: insertion, nearest']],
     ['missing field', text({ name: 'T', city: { kind: 'procedural' }, demand: { parcels: 1 } }), ['x.json:1: fleet: required field is missing']],
     ['unknown field', text({ ...base, fleet: { size: 3, sise: 4 } }), ['x.json:8: fleet.sise: unknown field; expected one of: size, van, chargeBelowSoc, chargeToSoc, reserveSoc, idleCharging']],
-    ['unknown city kind', text({ ...base, city: { kind: 'lunar' } }), ['x.json:4: city.kind: expected one of: procedural; got "lunar"']],
+    ['unknown city kind', text({ ...base, city: { kind: 'lunar' } }), ['x.json:4: city.kind: expected one of: procedural, osm; got "lunar"']],
     ['probability above 1', text({ ...base, demand: { parcels: 1, noShowProbability: 1.5 } }), ['x.json:11: demand.noShowProbability: expected a number between 0 and 1, got 1.5']],
     ['bad clock', text({ ...base, day: { start: '25:99' } }), ['x.json:13: day.start: expected a time of day "HH:MM", got "25:99"']],
     ['day ends before it starts', text({ ...base, day: { start: '18:00', end: '08:00' } }), ['x.json:14: day.end: expected the day to end after it starts']],
@@ -56,6 +56,8 @@ describe('parseScenario', () => {
     ['trailing comma', '{\n  "name": "T",\n}', ["x.json:3: column 1: invalid JSON: expected a property name in double quotes but found '}'"]],
     ['truncated JSON', '{\n  "name": "T",\n  "fleet": {', ["x.json:3: column 13: invalid JSON: expected a property name in double quotes but found end of file"]],
     ['empty file', '  \n', ['x.json:2: column 1: invalid JSON: the file is empty']],
+    ['an OSM city with both pack and extract', text({ ...base, city: { kind: 'osm', pack: 'a.citypack', extract: 'a.osm.pbf' } }), ['x.json:3: city: expected exactly one of "pack" or "extract"']],
+    ['an unknown road class', text({ ...base, city: { kind: 'osm', extract: 'a.osm.pbf', allowedClasses: ['residential', 'highway'] } }), ['x.json:8: city.allowedClasses[1]: unknown road class "highway"; expected one of: motorway, trunk, primary, secondary, tertiary, residential, service, living_street, unclassified']],
     ['too large', text({ ...base, fleet: { size: 20000 } }), ['x.json:7: fleet.size: expected at most 10000, got 20000']],
   ];
   for (const [what, src, expected] of cases) {

@@ -1,7 +1,8 @@
 import { parseClock } from '../util/clock.ts';
 import { JD_VAN } from '../fleet/VanSpec.ts';
 import { STRATEGIES } from '../dispatch/strategies.ts';
-import { arr, bool, map, num, obj, opt, req, str, sub, tagged, constant, type Issue } from './schema.ts';
+import { arr, bool, map, maybe, num, obj, opt, req, str, sub, tagged, constant, type Issue } from './schema.ts';
+import { ROAD_CLASS_NAMES } from '../network/RoadGraph.ts';
 
 const clock = (description: string) =>
   map(str({ pattern: /^\d{1,2}:[0-5]\d(:[0-5]\d)?$/, patternHint: 'a time of day "HH:MM"', description }), (text, path, issues: Issue[]) => {
@@ -32,6 +33,26 @@ const proceduralCity = obj({
   if ((c.widthM / c.blockM) * (c.heightM / c.blockM) > 40_000) issues.push({ path, message: `city too large: ${Math.round((c.widthM / c.blockM) * (c.heightM / c.blockM))} blocks (at most 40000)` });
 });
 
+const lonLat = obj({
+  lon: req(num({ min: -180, max: 180, description: 'longitude, degrees' })),
+  lat: req(num({ min: -90, max: 90, description: 'latitude, degrees' })),
+});
+
+const osmCity = obj({
+  kind: req(constant('osm')),
+  pack: maybe(str({ description: 'city pack made by `npm run import` (path relative to the scenario file)' })),
+  extract: maybe(str({ description: 'OpenStreetMap extract (.osm.pbf, .osm, GeoJSON) imported when the scenario loads (path relative to the scenario file)' })),
+  allowedClasses: maybe(arr(str({ oneOf: ROAD_CLASS_NAMES, what: 'road class' }), { minItems: 1, description: "road classes in the van's operational domain (default: all but motorway and trunk)" })),
+  maxRoadSpeedKmh: maybe(num({ above: 0, max: 255, description: 'leave out roads with a higher posted limit, km/h' })),
+  turnRestrictions: opt(bool('apply turn restriction relations'), true),
+  buildings: opt(bool('import building footprints (doors and demand come from them)'), true),
+  warehouse: maybe(lonLat),
+  stations: maybe(arr(lonLat, { minItems: 1, description: 'station positions; default: placed by weighted k-means over demand (facilities.stations of them)' })),
+}, 'a real city from OpenStreetMap data', (c, path, issues) => {
+  if ((c.pack === undefined) === (c.extract === undefined)) issues.push({ path, message: 'expected exactly one of "pack" or "extract"' });
+  if (c.pack !== undefined && (c.allowedClasses || c.maxRoadSpeedKmh !== undefined)) issues.push({ path: `${path}.pack`, message: 'a pack is already imported: road options apply only with "extract"' });
+});
+
 const van = obj({
   model: opt(str(), JD_VAN.model),
   rangeKm: opt(num({ above: 0, max: 2000, description: 'range per charge at the reference load, km' }), JD_VAN.rangeKm),
@@ -59,7 +80,7 @@ export const scenarioSchema = obj({
   }, 'the working day', (d, path, issues) => {
     if (d.end <= d.start) issues.push({ path: `${path}.end`, message: 'expected the day to end after it starts' });
   })),
-  city: req(tagged('kind', { procedural: proceduralCity }, 'the city the fleet works in')),
+  city: req(tagged('kind', { procedural: proceduralCity, osm: osmCity }, 'the city the fleet works in')),
   facilities: sub(obj({
     stations: opt(num({ min: 1, max: 200, integer: true, description: 'number of transfer stations' }), 4),
     warehouseChargers: chargers(6, 60, 'the warehouse'),

@@ -156,6 +156,8 @@ export interface Field<T> {
 export const req = <T>(schema: Schema<T>): Field<T> => ({ schema, required: true });
 export const opt = <T>(schema: Schema<T>, dflt: T): Field<T> => ({ schema, default: dflt });
 export const sub = <T>(schema: Schema<T>): Field<T> => ({ schema, fromEmpty: true });
+/** An optional field with no default: undefined when omitted. */
+export const maybe = <T>(schema: Schema<T>): Field<T | undefined> => ({ schema: schema as Schema<T | undefined> });
 
 type Shape = Record<string, Field<unknown>>;
 type Out<S extends Shape> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
@@ -199,7 +201,9 @@ export function obj<S extends Shape>(shape: S, description?: string, check?: (o:
 }
 
 /** A discriminated union on a string field such as "kind". */
-export function tagged<T>(tag: string, variants: Record<string, Schema<T>>, description?: string): Schema<T> {
+type Union<V> = { [K in keyof V]: V[K] extends Schema<infer T> ? T : never }[keyof V];
+
+export function tagged<V extends Record<string, Schema<unknown>>>(tag: string, variants: V, description?: string): Schema<Union<V>> {
   const names = Object.keys(variants);
   return {
     parse(v, path, issues) {
@@ -213,12 +217,12 @@ export function tagged<T>(tag: string, variants: Record<string, Schema<T>>, desc
         issues.push({ path: at, message: `expected one of: ${names.join(', ')}; got ${show(kind)}` });
         return undefined;
       }
-      return variants[kind].parse(v, path, issues);
+      return variants[kind].parse(v, path, issues) as Union<V> | undefined;
     },
     jsonSchema: () => ({ ...(description && { description }), oneOf: names.map((n) => variants[n].jsonSchema()) }),
   };
 }
 
-export function constant(value: string): Schema<string> {
-  return str({ oneOf: [value] });
+export function constant<const K extends string>(value: K): Schema<K> {
+  return str({ oneOf: [value] }) as Schema<K>;
 }
