@@ -1,39 +1,39 @@
 /**
  * The simulation service behind the sim worker: load a scenario (validated; a bad one leaves the
- * current run untouched), step the clock and sample the fleet, report. Plain functions over core,
- * so the same object is exposed by the browser worker and by a Node worker_thread in tests.
+ * current run untouched), record the run ahead of the view, answer frames and questions about
+ * any recorded moment, report. Plain functions over core, so the same object is exposed by the
+ * browser worker and by a Node worker_thread in tests.
+ *
+ * The run is recorded as it goes (src/core/replay): the engine runs ahead in small slices between
+ * requests, so showing time t — forward, backward, at any speed — is a lookup in the timeline.
+ * Frames travel on their own MessagePort as one transferred ArrayBuffer (frameLayout), not
+ * through comlink, so the page's per-frame cost is one message and no per-van objects.
  */
 import { transfer } from 'comlink';
 import { parseScenario, ScenarioError } from '../src/core/scenario/loadScenario.ts';
 import { buildCity, prepareRun, RunOptionError, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
 import type { City } from '../src/core/city/City.ts';
+import type { World } from '../src/core/sim/World.ts';
 import { STRATEGIES } from '../src/core/dispatch/strategies.ts';
-import { Simulation } from '../src/core/sim/Simulation.ts';
-import { computeKpis, type Kpis } from '../src/core/sim/kpi.ts';
+import type { Kpis } from '../src/core/sim/kpi.ts';
 import { buildReport, type RunReport } from '../src/core/sim/report.ts';
-import { sampleVans, VAN_STRIDE } from '../src/core/sim/snapshot.ts';
-import { buildRoadMesh } from '../src/ui/geometry/roadMesh.ts';
-import { buildBuildingMesh } from '../src/ui/geometry/buildingMesh.ts';
-import { meshTransferables, type MeshArrays } from '../src/ui/geometry/MeshArrays.ts';
+import { Rng } from '../src/core/util/rng.ts';
+import { Replay } from '../src/core/replay/Replay.ts';
+import type { Timeline } from '../src/core/replay/Timeline.ts';
+import { KPI_KEYS, kpisFromRow, ROW_KPIS, ROW_STATUS, type KpiSeries } from '../src/core/replay/KpiSeries.ts';
+import { frameLayout, H } from '../src/core/replay/frameLayout.ts';
+import { fillFrame, newFrameScratch, type FrameSource } from '../src/core/replay/fillFrame.ts';
+import { newPose, sampleVansAt } from '../src/core/replay/sampleTimeline.ts';
+import { syntheticTimeline } from '../src/core/replay/syntheticTimeline.ts';
+import { vanDetail, type VanDetail } from '../src/core/replay/vanDetail.ts';
+import { facilityDetail, type FacilityDetail } from '../src/core/replay/facilityDetail.ts';
+import { captionAt, type Caption } from '../src/core/replay/story.ts';
+import { buildSceneData, sceneTransferables, type SceneData } from '../src/ui/geometry/sceneData.ts';
+import { demandGrid, type DemandGrid } from '../src/ui/geometry/demandGrid.ts';
+import { benchScenarioText } from '../src/core/replay/benchScenario.ts';
 
-export interface FacilityInfo {
-  readonly id: string;
-  readonly kind: 'warehouse' | 'station';
-  readonly x: number;
-  readonly y: number;
-  readonly chargerPorts: number;
-  readonly chargerKW: number;
-}
-
-export interface SceneData {
-  readonly roads: MeshArrays;
-  readonly buildings: MeshArrays;
-  readonly facilities: FacilityInfo[];
-  readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  readonly attribution?: string;
-  readonly buildingCount: number;
-}
+export type { FacilityInfo, SceneData } from '../src/ui/geometry/sceneData.ts';
 
 export interface ScenarioInfo {
   readonly source: string;
@@ -47,32 +47,96 @@ export interface ScenarioInfo {
   readonly fleetSize: number;
   readonly parcels: number;
   readonly vanIds: string[];
+  /** Identifies the run in frames; a new load or restart gets a new one. */
+  readonly runId: number;
+  readonly facilities: number;
+  /** A made-up fleet for rendering benchmarks (no dispatcher, no KPIs). */
+  readonly synthetic: boolean;
 }
 
 export type LoadResult = { ok: true; info: ScenarioInfo; scene: SceneData } | { ok: false; problems: string[] };
 
+/** The legacy one-call frame (tests, simple callers): KPIs as an object, vans in the caller's buffer. */
 export interface Frame {
   readonly t: number;
   readonly finished: boolean;
   readonly kpis: Kpis;
-  /** VAN_STRIDE floats per van (x, y, heading, status); the caller's buffer, handed back. */
+  /** 4 floats per van (x, y, heading, status); the caller's buffer, handed back. */
   readonly vans: Float32Array;
 }
 
-interface Current {
+/** The KPI samples so far, for charts. */
+export interface Series {
+  readonly startS: number;
+  readonly stepS: number;
+  readonly rowLength: number;
+  readonly count: number;
+  readonly rows: Float64Array;
+  readonly kpiKeys: readonly string[];
+  readonly kpiOffset: number;
+  readonly statusOffset: number;
+}
+
+interface Current extends FrameSource {
   readonly source: string;
   readonly scenario: Scenario;
   readonly city: City;
+  readonly world: World;
   readonly run: PreparedRun;
-  readonly sim: Simulation;
+  readonly replay: Replay | null;
+  readonly ids: string[];
+  readonly synthetic: boolean;
 }
+
+/** Slice of engine time per turn of the run-ahead loop, ms of wall time: short, so frames are never held up long. */
+const SLICE_MS = 5;
 
 export function createSimApi() {
   let cur: Current | null = null;
+  let runs = 0;
+  let pumping = false;
+  const scratch = newFrameScratch();
 
-  const start = (source: string, scenario: Scenario, city: City, overrides: RunOverrides): Current => {
+  /** Record the run ahead of the view, a slice at a time, yielding to frame and API messages in between. */
+  const pump = () => {
+    pumping = false;
+    const r = cur?.replay;
+    if (!r || r.done) return;
+    const t0 = performance.now();
+    while (!r.done && performance.now() - t0 < SLICE_MS) r.step();
+    if (!r.done) schedule();
+  };
+  const schedule = () => {
+    if (pumping) return;
+    pumping = true;
+    setTimeout(pump, 0);
+  };
+
+  const source = (src: string, scenario: Scenario, city: City, run: PreparedRun, timeline: Timeline, kpis: KpiSeries | null, replay: Replay | null, ids: string[]): Current => {
+    const runId = ++runs;
+    return {
+      runId,
+      source: src,
+      scenario,
+      city,
+      world: run.world,
+      run,
+      replay,
+      timeline,
+      kpis,
+      graph: city.graph,
+      layout: frameLayout(timeline.vanCount, city.facilities.length),
+      facilityAt: new Map(city.facilities.map((f, i) => [f.node, i])),
+      ids,
+      synthetic: replay === null,
+      ensure: (t: number) => replay?.ensure(t),
+    };
+  };
+
+  const start = (src: string, scenario: Scenario, city: City, overrides: RunOverrides): Current => {
     const run = prepareRun(scenario, overrides, city);
-    return { source, scenario, city, run, sim: new Simulation(run.world, { seed: run.seed, strategy: run.strategy }) };
+    const replay = new Replay(run.world, run.seed, run.strategy);
+    return source(src, scenario, city, run, replay.timeline, replay.kpis, replay, [...replay.sim.fleet.ids]);
   };
 
   const info = (c: Current): ScenarioInfo => ({
@@ -82,11 +146,14 @@ export function createSimApi() {
     seed: c.run.seed,
     strategy: c.run.strategy.name,
     strategies: STRATEGIES.map((s) => ({ name: s.name, description: s.description })),
-    dayStartS: c.run.world.params.dayStartS,
-    dayEndS: c.run.world.params.dayEndS,
-    fleetSize: c.sim.fleet.size,
-    parcels: c.run.world.parcels.count,
-    vanIds: [...c.sim.fleet.ids],
+    dayStartS: c.synthetic ? c.timeline.startS : c.world.params.dayStartS,
+    dayEndS: c.synthetic ? c.timeline.endS : c.world.params.dayEndS,
+    fleetSize: c.timeline.vanCount,
+    parcels: c.world.parcels.count,
+    vanIds: c.ids,
+    runId: c.runId,
+    facilities: c.city.facilities.length,
+    synthetic: c.synthetic,
   });
 
   const failure = (e: unknown): LoadResult => {
@@ -95,65 +162,165 @@ export function createSimApi() {
     return { ok: false, problems: [`could not build the scenario: ${e instanceof Error ? e.message : String(e)}`] };
   };
 
+  const loaded = (next: Current): LoadResult => {
+    cur = next;
+    schedule();
+    const scene = buildSceneData(next.city);
+    return transfer({ ok: true, info: info(next), scene } as LoadResult, sceneTransferables(scene));
+  };
+
+  const need = (): Current => {
+    if (!cur) throw new Error('no scenario loaded');
+    return cur;
+  };
+
   return {
     /** Validate and build a scenario; on failure the current run keeps going. */
-    load(text: string, source: string, overrides: RunOverrides = {}): LoadResult {
+    load(text: string, src: string, overrides: RunOverrides = {}): LoadResult {
       let next: Current;
       try {
-        const scenario = parseScenario(text, source);
-        next = start(source, scenario, buildCity(scenario), overrides);
+        const scenario = parseScenario(text, src);
+        next = start(src, scenario, buildCity(scenario), overrides);
       } catch (e) {
         return failure(e);
       }
-      cur = next;
-      const scene: SceneData = {
-        roads: buildRoadMesh(next.city.graph),
-        buildings: buildBuildingMesh(next.city.buildings),
-        facilities: next.city.facilities.map((f) => ({ id: f.id, kind: f.kind, x: f.x, y: f.y, chargerPorts: f.chargerPorts, chargerKW: f.chargerKW })),
-        bbox: next.city.bbox,
-        attribution: next.city.attribution,
-        buildingCount: next.city.buildings.count,
-      };
-      const result: LoadResult = { ok: true, info: info(next), scene };
-      return transfer(result, [...meshTransferables(scene.roads), ...meshTransferables(scene.buildings)]);
+      return loaded(next);
+    },
+
+    /**
+     * A rendering benchmark scene: a procedural city of the given size with `vans` made-up vans
+     * driving random routes for two hours from 10:00 (the dispatcher cannot run thousands yet).
+     */
+    loadBench(vans: number, widthM = 8000, heightM = 6000): LoadResult {
+      try {
+        const scenario = parseScenario(benchScenarioText(widthM, heightM), 'bench');
+        const city = buildCity(scenario);
+        const run = prepareRun(scenario, {}, city);
+        const tl = syntheticTimeline(city.graph, vans, 10 * 3600, 2 * 3600, new Rng(5));
+        const ids = Array.from({ length: vans }, (_, v) => `S${String(v + 1).padStart(4, '0')}`);
+        return loaded(source(`bench:${vans}`, scenario, city, run, tl, null, null, ids));
+      } catch (e) {
+        return failure(e);
+      }
     },
 
     /** Start the loaded scenario again (same city), optionally with another seed or strategy. */
     restart(overrides: RunOverrides = {}): LoadResult {
       if (!cur) return { ok: false, problems: ['no scenario loaded'] };
+      if (cur.synthetic) return { ok: true, info: info(cur), scene: undefined as unknown as SceneData };
       try {
         cur = start(cur.source, cur.scenario, cur.city, overrides);
       } catch (e) {
         return failure(e);
       }
+      schedule();
       return { ok: true, info: info(cur), scene: undefined as unknown as SceneData };
     },
 
-    /** Advance the clock to t (seconds after midnight) and sample the fleet into the given buffer. */
+    /** Serve frames on this port: each message is a frame buffer (frameLayout), filled and sent straight back. */
+    connect(port: MessagePort): void {
+      port.onmessage = (e: MessageEvent<ArrayBuffer>) => {
+        const buf = e.data;
+        if (cur) fillFrame(cur, buf, scratch);
+        else new Float64Array(buf, 0, H.stale + 1)[H.stale] = 1;
+        port.postMessage(buf, [buf]);
+      };
+    },
+
+    /** Sample the fleet at t (seconds after midnight) into the given buffer. */
     step(t: number, vans: Float32Array): Frame {
-      if (!cur) throw new Error('no scenario loaded');
-      const sim = cur.sim;
-      const need = sim.fleet.size * VAN_STRIDE;
-      const buf = vans.length === need ? vans : new Float32Array(need);
-      sim.runUntil(t);
-      sampleVans(sim, sim.now, buf);
-      const frame: Frame = { t: sim.now, finished: sim.finished, kpis: computeKpis(sim, sim.finished), vans: buf };
-      return transfer(frame, [buf.buffer as ArrayBuffer]);
+      const c = need();
+      c.ensure(t);
+      const tl = c.timeline;
+      const at = Math.min(Math.max(t, tl.startS), tl.lastS);
+      const buf = vans.length === tl.vanCount * 4 ? vans : new Float32Array(tl.vanCount * 4);
+      sampleVansAt(tl, c.graph, at, buf, null, null, newPose());
+      const row = c.kpis ? c.kpis.rowAt(at) : -1;
+      const kpis = kpisFromRow(row >= 0 && c.kpis ? rowOf(c.kpis, row) : new Float64Array(KPI_KEYS.length + ROW_KPIS), ROW_KPIS);
+      return transfer({ t: at, finished: tl.finished && at >= tl.endS, kpis, vans: buf }, [buf.buffer as ArrayBuffer]);
+    },
+
+    /** How far the run is recorded, and when it ends (NaN until known). */
+    progress(): { horizonS: number; endS: number } {
+      const tl = need().timeline;
+      return { horizonS: tl.lastS, endS: tl.endS };
+    },
+
+    vanDetail(v: number, t: number): VanDetail {
+      const c = need();
+      c.ensure(t);
+      const d = vanDetail(c.timeline, c.world, c.ids, v, Math.min(t, c.timeline.lastS));
+      return transfer(d, [d.route.buffer as ArrayBuffer]);
+    },
+
+    facilityDetail(f: number, t: number): FacilityDetail {
+      const c = need();
+      c.ensure(t);
+      return facilityDetail(c.timeline, c.city, c.kpis, c.ids, f, Math.min(t, c.timeline.lastS));
+    },
+
+    /** The KPI samples recorded so far (for the chart over the day). */
+    series(): Series {
+      const c = need();
+      const k = c.kpis;
+      const rows = k ? k.snapshot() : new Float64Array(0);
+      return transfer(
+        { startS: c.timeline.startS, stepS: k?.stepS ?? 60, rowLength: k?.rowLength ?? 1, count: k?.count ?? 0, rows, kpiKeys: [...KPI_KEYS], kpiOffset: ROW_KPIS, statusOffset: ROW_STATUS },
+        [rows.buffer],
+      );
+    },
+
+    /** Every recorded hand-over as [x, y, t - day start, outcome (0 on time, 1 late, 2 failed)], for the late-deliveries overlay. */
+    handovers(): { marks: Float32Array; count: number; startS: number; horizonS: number } {
+      const c = need();
+      const h = c.timeline.allHandovers;
+      const doors = c.city.doors;
+      const n = h.length / 4;
+      const marks = new Float32Array(n * 4);
+      for (let i = 0; i < n; i++) {
+        const d = h[4 * i + 1];
+        marks[4 * i] = doors.x[d];
+        marks[4 * i + 1] = doors.y[d];
+        marks[4 * i + 2] = h[4 * i] - c.timeline.startS;
+        marks[4 * i + 3] = h[4 * i + 2];
+      }
+      return transfer({ marks, count: n, startS: c.timeline.startS, horizonS: c.timeline.lastS }, [marks.buffer]);
+    },
+
+    /** The day's demand per cell, for the heatmap. */
+    demand(): DemandGrid {
+      const c = need();
+      const g = demandGrid(c.city, c.world.parcels);
+      return transfer(g, [g.values.buffer as ArrayBuffer]);
+    },
+
+    /** What to say in the demo's caption bar at t (about van `focus`, if it has a story). */
+    caption(t: number, focus: number): Caption | null {
+      const c = need();
+      return captionAt(c.timeline, c.ids, Math.min(t, c.timeline.lastS), focus);
     },
 
     /** The report of the run so far (complete once finished). */
     report(): RunReport {
-      if (!cur) throw new Error('no scenario loaded');
-      return buildReport(cur.sim, cur.scenario.name, 0);
+      const c = need();
+      if (!c.replay) throw new Error('a synthetic benchmark fleet has no report');
+      return buildReport(c.replay.sim, c.scenario.name, 0);
     },
 
     /** Run the loaded scenario to the end of the day and report (wallSeconds is 0: deterministic bytes). */
     runToEnd(): RunReport {
-      if (!cur) throw new Error('no scenario loaded');
-      cur.sim.runToEnd();
-      return buildReport(cur.sim, cur.scenario.name, 0);
+      const c = need();
+      if (!c.replay) throw new Error('a synthetic benchmark fleet has no report');
+      c.replay.runToEnd();
+      return buildReport(c.replay.sim, c.scenario.name, 0);
     },
   };
+}
+
+function rowOf(k: KpiSeries, row: number): Float64Array {
+  const out = new Float64Array(k.rowLength);
+  k.copyRow(row, out, 0);
+  return out;
 }
 
 export type SimApi = ReturnType<typeof createSimApi>;

@@ -1,13 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SceneData, ScenarioInfo } from '../../workers/simApi.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ScenarioInfo } from '../../workers/simApi.ts';
+import { TrailMode } from '../core/replay/frameLayout.ts';
 import { SimClient } from './simClient.ts';
-import { SHIPPED } from './scenarios.ts';
 import { TopBar } from './panels/TopBar.tsx';
 import { KpiPanel } from './panels/KpiPanel.tsx';
+import { KpiChart } from './panels/KpiChart.tsx';
 import { ProblemsPanel } from './panels/ProblemsPanel.tsx';
+import { TimelineBar } from './panels/TimelineBar.tsx';
+import { VanPanel } from './panels/VanPanel.tsx';
+import { FacilityPanel } from './panels/FacilityPanel.tsx';
+import { CaptionBar } from './panels/CaptionBar.tsx';
+import { PerfPanel } from './panels/PerfPanel.tsx';
+import { ViewControls } from './panels/ViewControls.tsx';
 import { CityView } from './scene/CityView.tsx';
-import { hasWebGL2 } from './webgl.ts';
+import type { Pick } from './scene/Picker.tsx';
+import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
+import { ClockDriver } from './ClockDriver.tsx';
+import { hasWebGL2, isSoftwareRenderer } from './webgl.ts';
 import { exposeTestHooks } from './testHooks.ts';
+import { parseUrlState, type Overlays, type TrailSetting } from './urlState.ts';
+import { useRun } from './useRun.ts';
+import { useDetail } from './useDetail.ts';
+import { currentQuery, useUrlSync, type UrlFacts } from './useUrlSync.ts';
 
 let shared: SimClient | null = null;
 /** One simulation worker per page (StrictMode mounts components twice in development). */
@@ -16,78 +30,145 @@ function simClient(): SimClient {
   return shared;
 }
 
-function initialScenarioKey(): string {
-  const want = new URLSearchParams(location.search).get('scenario');
-  return SHIPPED.find((s) => s.key === want)?.key ?? SHIPPED[0]?.key ?? 'default';
+/** The selection the URL names (a van id or a facility id), once the run's ids are known. */
+function pickFromId(info: ScenarioInfo, facilities: readonly { id: string }[], id: string | undefined): Pick {
+  if (!id) return null;
+  const v = info.vanIds.indexOf(id);
+  if (v >= 0) return { kind: 'van', v };
+  const f = facilities.findIndex((x) => x.id === id);
+  return f >= 0 ? { kind: 'facility', f } : null;
 }
+
+const DEMO_SPEED = 120;
 
 export function App() {
   const client = simClient();
-  const [info, setInfo] = useState<ScenarioInfo | null>(null);
-  const [scene, setScene] = useState<SceneData | null>(null);
-  const [problems, setProblems] = useState<{ title: string; list: string[] } | null>(null);
-  const [scenarioKey, setScenarioKey] = useState(initialScenarioKey);
-  const [paused, setPaused] = useState(false);
-  const [speed, setSpeed] = useState(60);
-  const [busy, setBusy] = useState(false);
+  const initial = useMemo(() => parseUrlState(location.search), []);
+  const [paused, setPaused] = useState(initial.paused ?? false);
+  const [speed, setSpeed] = useState(initial.speed ?? (initial.demo ? DEMO_SPEED : 60));
+  const [selection, setSelection] = useState<Pick>(null);
+  const [follow, setFollow] = useState(initial.follow ?? false);
+  const [overlays, setOverlays] = useState<Overlays>(initial.overlays);
+  const [trails, setTrails] = useState<TrailSetting>(initial.trails ?? 'all');
+  const [shadows, setShadows] = useState(() => initial.shadows ?? (hasWebGL2() && !isSoftwareRenderer()));
+  const [perf, setPerf] = useState(initial.perf);
+  const [demo, setDemo] = useState(initial.demo);
+  const [viewError, setViewError] = useState<string | null>(null);
+  const [viewKey, setViewKey] = useState(0);
   const [dragging, setDragging] = useState(false);
+  const [copied, setCopied] = useState(false);
   const [webgl] = useState(hasWebGL2);
+  const [pendingSel, setPendingSel] = useState(initial.sel);
 
-  const loadText = useCallback(
-    async (text: string, source: string, key: string) => {
-      setBusy(true);
-      try {
-        const r = await client.load(text, source);
-        if (!r.ok) {
-          setProblems({ title: `Could not load ${source}${client.fleetSize > 0 ? ' — the previous scenario keeps running' : ''}`, list: r.problems });
-          return;
-        }
-        setInfo(r.info);
-        setScene(r.scene);
-        setProblems(null);
-        setScenarioKey(key);
-        if (SHIPPED.some((s) => s.key === key)) history.replaceState(null, '', `?scenario=${encodeURIComponent(key)}`);
-      } finally {
-        setBusy(false);
-      }
+  const onLoaded = useCallback(
+    (_info: ScenarioInfo, first: boolean) => {
+      client.speed = speed;
+      client.paused = paused;
+      if (first && initial.t !== undefined) client.seek(initial.t);
+      if (!first) setSelection(null);
+    },
+    [client, speed, paused, initial],
+  );
+  const run = useRun(client, initial, onLoaded);
+  const { info, scene } = run;
+  const runId = info?.runId ?? 0;
+
+  // The URL's selection applies once the run (its van ids) and the scene (its depots) are known.
+  useEffect(() => {
+    if (!info || !scene || pendingSel === undefined) return;
+    setSelection(pickFromId(info, scene.facilities, pendingSel));
+    setPendingSel(undefined);
+  }, [info, scene, pendingSel]);
+
+  const van = selection?.kind === 'van' ? selection.v : -1;
+  useEffect(() => {
+    client.trailMode = trails === 'off' || (trails === 'selected' && van < 0) ? TrailMode.Off : trails === 'selected' ? TrailMode.One : TrailMode.All;
+    client.trailVan = van;
+    client.refresh();
+  }, [client, trails, van, runId]);
+
+  useEffect(() => {
+    client.onEnd = demo ? () => client.seek(client.dayStartS) : null;
+    if (demo) {
+      client.paused = false;
+      setPaused(false);
+      setSelection(null);
+      setFollow(false);
+    }
+  }, [client, demo]);
+
+  const detail = useDetail(client, selection, runId);
+  const softwareDefault = webgl && !isSoftwareRenderer();
+  const facts = useMemo<UrlFacts | null>(() => {
+    if (!info) return null;
+    return {
+      scenario: initial.bench ? undefined : run.scenarioKey,
+      seed: run.overrides.seed,
+      strategy: run.overrides.strategy,
+      speed,
+      paused,
+      sel: selection?.kind === 'van' ? info.vanIds[selection.v] : selection?.kind === 'facility' ? scene?.facilities[selection.f]?.id : undefined,
+      follow: follow && van >= 0,
+      overlays,
+      trails,
+      shadows: initial.shadows !== undefined || shadows !== softwareDefault ? shadows : undefined,
+      demo,
+      perf,
+      bench: initial.bench,
+      empty: initial.empty,
+    };
+  }, [info, scene, initial, run.scenarioKey, run.overrides, speed, paused, selection, follow, van, overlays, trails, shadows, softwareDefault, demo, perf]);
+  useUrlSync(client, facts);
+
+  const togglePause = useCallback(() => {
+    const next = !client.paused;
+    client.paused = next;
+    // A paused moment is a whole second, so a shared link reopens exactly this picture.
+    if (next) client.seek(Math.round(client.displayT));
+    setPaused(next);
+  }, [client]);
+  const changeSpeed = useCallback(
+    (s: number) => {
+      client.speed = s;
+      setSpeed(s);
     },
     [client],
   );
+  const select = useCallback((p: Pick) => {
+    setSelection(p);
+    if (!p || p.kind !== 'van') setFollow(false);
+  }, []);
 
-  const openFile = useCallback(
-    async (file: File) => {
-      let text: string;
-      try {
-        text = await file.text();
-      } catch {
-        setProblems({ title: `Could not read ${file.name}`, list: ['the browser could not read the file'] });
-        return;
-      }
-      await loadText(text, file.name, file.name);
-    },
-    [loadText],
+  useEffect(
+    () =>
+      exposeTestHooks(client, () => ({
+        info,
+        problems: run.problems?.list ?? [],
+        loadText: run.loadText,
+        select: (v: number) => select(v >= 0 ? { kind: 'van', v } : null),
+        selectFacility: (f: number) => select({ kind: 'facility', f }),
+        setPaused: (p: boolean) => {
+          if (p !== client.paused) togglePause();
+        },
+        selection,
+        query: () => (facts ? currentQuery(client, facts) : ''),
+      })),
+    [client, info, run.problems, run.loadText, select, selection, togglePause, facts],
   );
 
-  useEffect(() => {
-    const s = SHIPPED.find((x) => x.key === initialScenarioKey());
-    if (s) void s.load().then((text) => loadText(text, s.path, s.key));
-  }, [loadText]);
-
-  useEffect(() => exposeTestHooks(client, () => ({ info, problems: problems?.list ?? [], loadText })), [client, info, problems, loadText]);
-
-  const pickScenario = (key: string) => {
-    const s = SHIPPED.find((x) => x.key === key);
-    if (s) void s.load().then((text) => loadText(text, s.path, s.key));
-  };
-  const restart = async (overrides: { strategy?: string } = {}) => {
-    const r = await client.restart({ strategy: overrides.strategy ?? info?.strategy, seed: info?.seed });
-    if (r.ok) setInfo(r.info);
-    else setProblems({ title: 'Could not restart', list: r.problems });
+  const share = () => {
+    const url = location.href;
+    void navigator.clipboard?.writeText(url).then(
+      () => setCopied(true),
+      () => window.prompt('Copy this link', url),
+    );
+    setTimeout(() => setCopied(false), 2000);
   };
 
+  const show3d = webgl && !viewError && scene && info;
   return (
     <div
-      className="app"
+      className={`app${demo ? ' demo' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -97,45 +178,84 @@ export function App() {
         e.preventDefault();
         setDragging(false);
         const f = e.dataTransfer.files[0];
-        if (f) void openFile(f);
+        if (f) void run.openFile(f);
       }}
     >
       <TopBar
         client={client}
         info={info}
-        scenarioKey={scenarioKey}
+        scenarioKey={run.scenarioKey}
         paused={paused}
         speed={speed}
-        busy={busy}
-        onPickScenario={pickScenario}
-        onOpenFile={(f) => void openFile(f)}
-        onTogglePause={() => {
-          client.paused = !paused;
-          setPaused(!paused);
-        }}
-        onSpeed={(s) => {
-          client.speed = s;
-          setSpeed(s);
-        }}
-        onStrategy={(name) => void restart({ strategy: name })}
-        onRestart={() => void restart()}
+        busy={run.busy}
+        onPickScenario={run.pickScenario}
+        onOpenFile={(f) => void run.openFile(f)}
+        onTogglePause={togglePause}
+        onSpeed={changeSpeed}
+        onStrategy={(name) => void run.restart({ strategy: name })}
+        onRestart={() => void run.restart()}
+        demo={demo}
+        onDemo={setDemo}
+        onShare={share}
+        shared={copied}
       />
       <main className="view">
         {!webgl && (
-          <div className="nowebgl" role="status">
-            This browser cannot draw the 3D city (no WebGL 2). The simulation and its figures still run.
+          <div className="nowebgl" role="status" data-testid="no-webgl">
+            This browser cannot draw the 3D city (no WebGL 2). The simulation, its figures and the chart still run.
           </div>
         )}
-        {webgl && scene && info && <CityView client={client} scene={scene} fleetSize={info.fleetSize} />}
-        {!scene && !problems && <div className="loading">Building the city…</div>}
+        {webgl && viewError && (
+          <div className="nowebgl" role="status" data-testid="view-error">
+            The 3D view stopped ({viewError}). The simulation and its figures keep running.{' '}
+            <button type="button" onClick={() => (setViewError(null), setViewKey((k) => k + 1))}>
+              Restart the 3D view
+            </button>
+          </div>
+        )}
+        {show3d && (
+          <ViewErrorBoundary key={viewKey} fallback={(e) => <div className="nowebgl">The 3D view failed: {e}</div>}>
+            <CityView
+              client={client}
+              scene={scene}
+              runId={runId}
+              fleetSize={info.fleetSize}
+              selection={selection}
+              follow={follow}
+              overlays={overlays}
+              shadows={shadows}
+              demo={demo}
+              camera={initial.cam ?? null}
+              detail={detail.van}
+              empty={initial.empty}
+              onPick={select}
+              onContextLost={() => setViewError('the WebGL context was lost')}
+            />
+          </ViewErrorBoundary>
+        )}
+        {!show3d && info && <ClockDriver client={client} />}
+        {!scene && !run.problems && <div className="loading">Building the city…</div>}
       </main>
-      {info && <KpiPanel client={client} />}
-      {info && (
+      <div className="column right">
+        {info && !initial.empty && <KpiPanel client={client} synthetic={info.synthetic} />}
+        {info && !info.synthetic && !initial.empty && <KpiChart client={client} runId={runId} />}
+        {info && !demo && (
+          <ViewControls overlays={overlays} trails={trails} shadows={shadows} perf={perf} onOverlays={setOverlays} onTrails={setTrails} onShadows={setShadows} onPerf={setPerf} />
+        )}
+      </div>
+      <div className="column left">
+        {detail.van && selection?.kind === 'van' && <VanPanel detail={detail.van} follow={follow} onFollow={setFollow} onClose={() => select(null)} />}
+        {detail.facility && selection?.kind === 'facility' && <FacilityPanel detail={detail.facility} onClose={() => select(null)} />}
+        {perf && <PerfPanel />}
+      </div>
+      {info && <TimelineBar key={runId} client={client} runId={runId} />}
+      {demo && info && <CaptionBar client={client} onStop={() => setDemo(false)} />}
+      {info && !demo && (
         <p className="scenario-note">
           <b>{info.name}</b> — {info.fleetSize} vans, {info.parcels} parcels, seed {info.seed}. {info.description}
         </p>
       )}
-      {problems && <ProblemsPanel title={problems.title} problems={problems.list} onClose={client.fleetSize > 0 ? () => setProblems(null) : undefined} />}
+      {run.problems && <ProblemsPanel title={run.problems.title} problems={run.problems.list} onClose={client.fleetSize > 0 ? run.dismissProblems : undefined} />}
       {dragging && <div className="dropzone">Drop a scenario (.json) to load it</div>}
       {scene?.attribution && <footer className="attribution">{scene.attribution}</footer>}
     </div>

@@ -1,12 +1,35 @@
 import type { ScenarioInfo } from '../../workers/simApi.ts';
+import type { Pick } from './scene/Picker.tsx';
+import { view } from './scene/viewRegistry.ts';
 import type { SimClient } from './simClient.ts';
 
 export interface VanfleetHooks {
   /** Current simulated time, KPIs and van positions (copied). */
-  state(): { t: number; finished: boolean; kpis: unknown; vans: number[]; info: ScenarioInfo | null; problems: string[] };
+  state(): {
+    t: number;
+    finished: boolean;
+    kpis: unknown;
+    vans: number[];
+    info: ScenarioInfo | null;
+    problems: string[];
+    paused: boolean;
+    speed: number;
+    selection: Pick;
+    frames: number;
+    firstFrameMs: number;
+    stats: typeof view.stats;
+  };
   /** Load scenario JSON text as if a file named `name` had been opened. */
   loadText(text: string, name: string): Promise<void>;
   setSpeed(speed: number): void;
+  setPaused(paused: boolean): void;
+  seek(t: number): void;
+  select(van: number): void;
+  selectFacility(facility: number): void;
+  /** Where van v is drawn, in CSS pixels relative to the canvas (null if off screen). */
+  vanOnScreen(v: number): { x: number; y: number } | null;
+  /** The query string that reopens this view. */
+  query(): string;
 }
 
 declare global {
@@ -15,24 +38,46 @@ declare global {
   }
 }
 
-/** A small, stable surface for the browser tests (and for people poking at the app from the console). */
-export function exposeTestHooks(
-  client: SimClient,
-  app: () => { info: ScenarioInfo | null; problems: string[]; loadText(text: string, source: string, key: string): Promise<void> },
-): () => void {
+interface AppSide {
+  info: ScenarioInfo | null;
+  problems: string[];
+  selection: Pick;
+  loadText(text: string, source: string, key: string): Promise<unknown>;
+  select(v: number): void;
+  selectFacility(f: number): void;
+  setPaused(p: boolean): void;
+  query(): string;
+}
+
+/** A small, stable surface for the browser tests and benchmarks (and for people poking at the app from the console). */
+export function exposeTestHooks(client: SimClient, app: () => AppSide): () => void {
   window.__vanfleet = {
     state: () => ({
-      t: client.cur?.t ?? client.targetT,
-      finished: client.cur?.finished ?? false,
-      kpis: client.cur?.kpis ?? null,
-      vans: client.cur ? Array.from(client.cur.vans) : [],
+      t: client.hasFrame ? client.displayT : client.displayT,
+      finished: client.finished,
+      kpis: client.kpis(),
+      vans: client.hasFrame ? Array.from(client.curVans) : [],
       info: app().info,
       problems: app().problems,
+      paused: client.paused,
+      speed: client.speed,
+      selection: app().selection,
+      frames: view.stats.frames,
+      firstFrameMs: client.firstFrameMs,
+      stats: { ...view.stats },
     }),
-    loadText: (text, name) => app().loadText(text, name, name),
+    loadText: async (text, name) => {
+      await app().loadText(text, name, name);
+    },
     setSpeed: (s) => {
       client.speed = s;
     },
+    setPaused: (p) => app().setPaused(p),
+    seek: (t) => client.seek(t),
+    select: (v) => app().select(v),
+    selectFacility: (f) => app().selectFacility(f),
+    vanOnScreen: (v) => view.vanOnScreen?.(v) ?? null,
+    query: () => app().query(),
   };
   return () => {
     delete window.__vanfleet;

@@ -6,31 +6,58 @@ export interface MeshArrays {
   readonly indices: Uint32Array;
 }
 
-/** Growable builder for MeshArrays (used off the main thread, once per city). */
+/** Growable builder for MeshArrays (used off the main thread, once per city): typed arrays that double when full. */
 export class MeshBuilder {
-  private p: number[] = [];
-  private n: number[] = [];
-  private c: number[] = [];
-  private i: number[] = [];
+  private p = new Float32Array(3 * 1024);
+  private n = new Float32Array(3 * 1024);
+  private c = new Float32Array(3 * 1024);
+  private i = new Uint32Array(3 * 1024);
+  private nv = 0;
+  private ni = 0;
 
   get vertexCount(): number {
-    return this.p.length / 3;
+    return this.nv;
+  }
+
+  get indexCount(): number {
+    return this.ni;
   }
 
   vertex(x: number, y: number, z: number, nx: number, ny: number, nz: number, r: number, g: number, b: number): number {
-    this.p.push(x, y, z);
-    this.n.push(nx, ny, nz);
-    this.c.push(r, g, b);
-    return this.p.length / 3 - 1;
+    if (3 * (this.nv + 1) > this.p.length) {
+      this.p = grow(this.p);
+      this.n = grow(this.n);
+      this.c = grow(this.c);
+    }
+    const o = 3 * this.nv;
+    this.p[o] = x;
+    this.p[o + 1] = y;
+    this.p[o + 2] = z;
+    this.n[o] = nx;
+    this.n[o + 1] = ny;
+    this.n[o + 2] = nz;
+    this.c[o] = r;
+    this.c[o + 1] = g;
+    this.c[o + 2] = b;
+    return this.nv++;
   }
 
   triangle(a: number, b: number, c: number): void {
-    this.i.push(a, b, c);
+    if (this.ni + 3 > this.i.length) this.i = grow(this.i);
+    this.i[this.ni++] = a;
+    this.i[this.ni++] = b;
+    this.i[this.ni++] = c;
   }
 
   finish(): MeshArrays {
-    return { positions: Float32Array.from(this.p), normals: Float32Array.from(this.n), colors: Float32Array.from(this.c), indices: Uint32Array.from(this.i) };
+    return { positions: this.p.slice(0, 3 * this.nv), normals: this.n.slice(0, 3 * this.nv), colors: this.c.slice(0, 3 * this.nv), indices: this.i.slice(0, this.ni) };
   }
+}
+
+function grow<T extends Float32Array | Uint32Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** The transferable buffers of a mesh (for comlink's transfer list). */

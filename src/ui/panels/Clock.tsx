@@ -8,7 +8,7 @@ export function Clock({ client }: { client: SimClient }) {
   useEffect(() => {
     let raf = 0;
     const loop = () => {
-      if (el.current) el.current.textContent = formatClock(client.displayT(performance.now()), true);
+      if (el.current) el.current.textContent = formatClock(client.displayT, true);
       raf = requestAnimationFrame(loop);
     };
     raf = requestAnimationFrame(loop);

@@ -19,6 +19,10 @@ interface Props {
   onSpeed(speed: number): void;
   onStrategy(name: string): void;
   onRestart(): void;
+  readonly demo: boolean;
+  onDemo(on: boolean): void;
+  onShare(): void;
+  readonly shared: boolean;
 }
 
 /** Scenario choice, playback controls and the clock. */
@@ -79,7 +83,28 @@ export function TopBar(p: Props) {
             </button>
           ))}
         </div>
+        <input
+          type="number"
+          className="speed-any"
+          min={0.1}
+          max={20000}
+          step="any"
+          value={p.speed}
+          title="Any speed (simulated seconds per second)"
+          aria-label="Speed"
+          data-testid="speed-input"
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isFinite(v) && v > 0) p.onSpeed(Math.min(20000, v));
+          }}
+        />
         <Clock client={p.client} />
+        <button type="button" className={p.demo ? 'on' : ''} onClick={() => p.onDemo(!p.demo)} data-testid="demo-toggle" title="Kiosk demo: the camera tours the city and captions explain">
+          {p.demo ? '■ Demo' : '▶ Demo'}
+        </button>
+        <button type="button" onClick={p.onShare} data-testid="share" title="Copy a link to this moment and view">
+          {p.shared ? 'Link copied' : 'Share'}
+        </button>
       </div>
     </header>
   );

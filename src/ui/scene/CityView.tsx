@@ -1,47 +1,85 @@
-import { Canvas, useFrame } from '@react-three/fiber';
-import { MapControls } from '@react-three/drei';
+import { Canvas } from '@react-three/fiber';
 import type { SceneData } from '../../../workers/simApi.ts';
+import type { VanDetail } from '../../core/replay/vanDetail.ts';
 import type { SimClient } from '../simClient.ts';
-import { MergedMesh } from './CityMeshes.tsx';
+import type { Overlays } from '../urlState.ts';
+import { CameraRig, type CameraPose } from './CameraRig.tsx';
+import { Buildings, Roads } from './CityMeshes.tsx';
+import { DemoDirector } from './DemoDirector.tsx';
 import { Facilities } from './Facilities.tsx';
+import { FrameLoop } from './FrameLoop.tsx';
+import { Lighting } from './Lighting.tsx';
+import { Heatmap, LateDeliveries } from './Overlays.tsx';
+import { Picker, type Pick } from './Picker.tsx';
+import { RouteAhead } from './RouteAhead.tsx';
+import { StreetLights } from './StreetLights.tsx';
+import { Trails } from './Trails.tsx';
 import { Vans } from './Vans.tsx';
 
-/** Advances the simulated clock every rendered frame (wall time × speed). */
-function SimDriver({ client }: { client: SimClient }) {
-  useFrame((_, dt) => client.tick(dt));
-  return null;
+export interface ViewProps {
+  readonly client: SimClient;
+  readonly scene: SceneData;
+  readonly runId: number;
+  readonly fleetSize: number;
+  readonly selection: Pick;
+  readonly follow: boolean;
+  readonly overlays: Overlays;
+  readonly shadows: boolean;
+  readonly demo: boolean;
+  readonly camera: CameraPose | null;
+  readonly detail: VanDetail | null;
+  readonly empty: boolean;
+  onPick(p: Pick): void;
+  onContextLost(): void;
 }
 
-/** The 3D city: ground, roads, buildings, depots and the fleet. */
-export function CityView({ client, scene, fleetSize }: { client: SimClient; scene: SceneData; fleetSize: number }) {
+/** The default framing: the whole city from the south at 55° elevation. */
+export function defaultCamera(scene: SceneData): CameraPose {
   const { minX, minY, maxX, maxY } = scene.bbox;
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
   const span = Math.max(maxX - minX, maxY - minY);
-  // Frame the whole city from the south at 55° elevation: distance from the 45° field of view.
   const dist = (0.62 * span) / Math.tan((22.5 * Math.PI) / 180);
   const elev = (55 * Math.PI) / 180;
+  return { x: cx, y: dist * Math.sin(elev), z: -cy + dist * Math.cos(elev), tx: cx, tz: -cy };
+}
+
+/** The 3D city: lighting by the hour, roads, buildings by tile, depots, the fleet, trails, overlays and the selected van's route. */
+export function CityView(p: ViewProps) {
+  const { scene, client } = p;
+  const { minX, minY, maxX, maxY } = scene.bbox;
+  const cx = (minX + maxX) / 2;
+  const cz = -(minY + maxY) / 2;
+  const span = Math.max(maxX - minX, maxY - minY);
+  const van = p.selection?.kind === 'van' ? p.selection.v : -1;
+  const facility = p.selection?.kind === 'facility' ? p.selection.f : -1;
   return (
     <Canvas
-      camera={{ position: [cx, dist * Math.sin(elev), -cy + dist * Math.cos(elev)], fov: 45, near: 2, far: span * 12 }}
-      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      camera={{ fov: 45, near: 2, far: span * 12 }}
+      gl={{ antialias: true, powerPreference: 'high-performance' }}
       dpr={[1, 2]}
-      onCreated={({ camera }) => camera.lookAt(cx, 0, -cy)}
+      shadows={p.shadows}
+      onCreated={({ gl }) => gl.domElement.addEventListener('webglcontextlost', p.onContextLost)}
+      data-testid="city-canvas"
     >
-      <color attach="background" args={['#cfd8e3']} />
-      <fog attach="fog" args={['#cfd8e3', span * 2, span * 6]} />
-      <hemisphereLight args={['#ffffff', '#7d8a6a', 1.1]} />
-      <directionalLight position={[span * 0.3, span * 0.6, span * 0.2]} intensity={1.6} />
-      <mesh rotation={[-Math.PI / 2, 0, 0]} position={[cx, 0, -cy]} name="ground">
-        <planeGeometry args={[span * 3, span * 3]} />
-        <meshLambertMaterial color="#a9b59a" />
-      </mesh>
-      <MergedMesh arrays={scene.roads} name="roads" />
-      <MergedMesh arrays={scene.buildings} name="buildings" />
-      <Facilities facilities={scene.facilities} />
-      <Vans key={fleetSize} client={client} count={fleetSize} />
-      <SimDriver client={client} />
-      <MapControls target={[cx, 0, -cy]} maxPolarAngle={Math.PI / 2.2} minDistance={30} maxDistance={span * 5} enableDamping />
+      <FrameLoop client={client} vans={p.fleetSize} />
+      {!p.empty && (
+        <>
+          <Lighting client={client} cx={cx} cz={cz} span={span} shadows={p.shadows} />
+          <Roads scene={scene} />
+          <Buildings scene={scene} shadows={p.shadows} />
+          <StreetLights lights={scene.lights} />
+          <Facilities client={client} facilities={scene.facilities} selected={facility} chargers={p.overlays.chargers} />
+          <Trails key={`trails-${p.runId}`} client={client} />
+          <Vans key={`vans-${p.runId}`} client={client} count={p.fleetSize} selected={van} byState={p.overlays.states} />
+          {p.overlays.heatmap && <Heatmap client={client} runId={p.runId} />}
+          {p.overlays.late && <LateDeliveries client={client} runId={p.runId} />}
+          {p.detail && van === p.detail.van && <RouteAhead client={client} detail={p.detail} />}
+          <Picker client={client} facilities={scene.facilities} onPick={p.onPick} />
+        </>
+      )}
+      <CameraRig client={client} initial={p.camera ?? defaultCamera(scene)} span={span} follow={p.follow ? van : -1} demo={p.demo} />
+      {p.demo && <DemoDirector client={client} facilities={scene.facilities} cx={cx} cz={cz} span={span} />}
     </Canvas>
   );
 }

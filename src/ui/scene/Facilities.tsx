@@ -1,28 +1,92 @@
+import { useRef } from 'react';
 import { Html } from '@react-three/drei';
+import { useFrame } from '@react-three/fiber';
+import type { Mesh } from 'three';
 import type { FacilityInfo } from '../../../workers/simApi.ts';
+import { FACILITY_FIELDS } from '../../core/replay/KpiSeries.ts';
+import type { SimClient } from '../simClient.ts';
+import { placeName } from '../../core/replay/story.ts';
 
-/** Warehouse and transfer stations with their charging posts and a label each. */
-export function Facilities({ facilities }: { facilities: readonly FacilityInfo[] }) {
+const BAR_M = 60; // height of a fully busy charger bar
+
+interface Props {
+  readonly client: SimClient;
+  readonly facilities: readonly FacilityInfo[];
+  readonly selected: number;
+  readonly chargers: boolean;
+}
+
+/**
+ * Warehouse and transfer stations with their charging posts and a label each. With the charger
+ * overlay, a bar over each charging site rises with the share of ports in use (green) and a red
+ * one with the queue; both follow the displayed moment, set per frame from the frame header.
+ */
+export function Facilities({ client, facilities, selected, chargers }: Props) {
+  const bars = useRef<(Mesh | null)[]>([]);
+  const queues = useRef<(Mesh | null)[]>([]);
+  const labels = useRef<(HTMLSpanElement | null)[]>([]);
+  const lastText = useRef(0);
+
+  useFrame(({ clock }) => {
+    const L = client.layout;
+    if (!chargers || !L || client.header.length === 0) return;
+    const updateText = clock.elapsedTime - lastText.current > 0.25;
+    if (updateText) lastText.current = clock.elapsedTime;
+    facilities.forEach((f, i) => {
+      if (f.chargerPorts === 0) return;
+      const busy = client.header[L.facilitiesAt + FACILITY_FIELDS * i];
+      const queued = client.header[L.facilitiesAt + FACILITY_FIELDS * i + 1];
+      const b = bars.current[i];
+      const q = queues.current[i];
+      const hb = Math.max(0.01, (busy / f.chargerPorts) * BAR_M);
+      const hq = Math.max(0.01, (queued / f.chargerPorts) * BAR_M);
+      if (b) {
+        b.scale.y = hb;
+        b.position.y = hb / 2;
+      }
+      if (q) {
+        q.scale.y = hq;
+        q.position.y = hb + hq / 2;
+        q.visible = queued > 0;
+      }
+      const el = labels.current[i];
+      if (el && updateText) el.textContent = ` · ${busy}/${f.chargerPorts} charging${queued > 0 ? `, ${queued} waiting` : ''}`;
+    });
+  });
+
   return (
     <group name="facilities">
-      {facilities.map((f) => {
+      {facilities.map((f, i) => {
         const warehouse = f.kind === 'warehouse';
+        const picked = i === selected;
         return (
           <group key={f.id} position={[f.x, 0, -f.y]}>
-            <mesh position={[0, warehouse ? 6 : 4, 0]}>
+            <mesh position={[0, warehouse ? 6 : 4, 0]} castShadow>
               {warehouse ? <boxGeometry args={[40, 12, 40]} /> : <cylinderGeometry args={[12, 12, 8, 6]} />}
-              <meshLambertMaterial color={warehouse ? '#e07b39' : '#2d6cdf'} transparent opacity={0.85} />
+              <meshLambertMaterial color={picked ? '#ffd34d' : warehouse ? '#e07b39' : '#2d6cdf'} transparent opacity={0.9} />
             </mesh>
-            {Array.from({ length: f.chargerPorts }, (_, i) => (
-              <mesh key={i} position={[-16 + (i % 8) * 4.5, 1.2, 18 + Math.floor(i / 8) * 4]}>
+            {Array.from({ length: f.chargerPorts }, (_, k) => (
+              <mesh key={k} position={[-16 + (k % 8) * 4.5, 1.2, 18 + Math.floor(k / 8) * 4]}>
                 <boxGeometry args={[1.2, 2.4, 1.2]} />
-                <meshLambertMaterial color="#27ae60" />
+                <meshLambertMaterial color="#27ae60" emissive="#0b5d2a" />
               </mesh>
             ))}
-            <Html position={[0, warehouse ? 22 : 16, 0]} center className="facility-label" zIndexRange={[10, 0]}>
-              <div className={`facility-label ${f.kind}`}>
-                {warehouse ? 'Warehouse' : f.id.replace('station-', 'Station ')}
-                <span>{f.chargerPorts > 0 ? ` · ${f.chargerPorts}×${f.chargerKW} kW` : ''}</span>
+            {chargers && f.chargerPorts > 0 && (
+              <group position={[22, 0, 0]}>
+                <mesh ref={(m) => void (bars.current[i] = m)} scale={[1, 0.01, 1]}>
+                  <boxGeometry args={[8, 1, 8]} />
+                  <meshBasicMaterial color="#27ae60" />
+                </mesh>
+                <mesh ref={(m) => void (queues.current[i] = m)} scale={[1, 0.01, 1]} visible={false}>
+                  <boxGeometry args={[8, 1, 8]} />
+                  <meshBasicMaterial color="#eb5757" />
+                </mesh>
+              </group>
+            )}
+            <Html position={[0, warehouse ? 22 : 16, 0]} center zIndexRange={[10, 0]}>
+              <div className={`facility-label ${f.kind}${picked ? ' picked' : ''}`}>
+                {warehouse ? 'Warehouse' : placeName(f.id)}
+                <span key={chargers ? 'live' : 'ports'} ref={(el) => void (labels.current[i] = el)}>{f.chargerPorts > 0 ? ` · ${f.chargerPorts}×${f.chargerKW} kW` : ''}</span>
               </div>
             </Html>
           </group>

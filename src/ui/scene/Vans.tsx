@@ -1,74 +1,64 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { Color, MeshLambertMaterial, Object3D, type InstancedMesh } from 'three';
-import { VAN_STRIDE } from '../../core/sim/snapshot.ts';
-import { isMoving } from '../../core/sim/VanStatus.ts';
-import { STATUS_COLORS } from '../statusColors.ts';
+import { DynamicDrawUsage, InstancedBufferAttribute, InstancedBufferGeometry, type Mesh } from 'three';
+import { FRAME_VAN_STRIDE } from '../../core/replay/sampleTimeline.ts';
 import type { SimClient } from '../simClient.ts';
+import { shared } from './sharedUniforms.ts';
 import { makeVanGeometry } from './vanGeometry.ts';
+import { makeVanMaterial } from './vanMaterial.ts';
 
-const LANE_OFFSET_M = 2; // right-hand traffic: drive right of the centre line
+/** Vans grow with the camera's height so the fleet stays visible over a whole city. */
+export function vanScaleFor(cameraY: number): number {
+  return Math.min(12, Math.max(1, cameraY / 220));
+}
 
 /**
- * Every van as one instance of one InstancedMesh (one draw call), placed each frame from the last
- * two worker frames by interpolation. Per-frame work is one tight loop over the fleet's arrays with
- * preallocated scratch objects: no allocation, no React state.
+ * Every van as one instance of one instanced mesh (one draw call). The two latest frames' poses
+ * live in two instanced attributes that share the SimClient's arrays; when a frame arrives only
+ * the slot it was written to is uploaded, and the shader interpolates (vanMaterial.ts). Per frame:
+ * a few uniforms, no per-van work on the CPU.
  */
-export function Vans({ client, count }: { client: SimClient; count: number }) {
-  const mesh = useRef<InstancedMesh>(null);
-  const geometry = useMemo(makeVanGeometry, []);
-  const material = useMemo(() => new MeshLambertMaterial({ vertexColors: true }), []);
-  const palette = useMemo(() => STATUS_COLORS.map((c) => new Color(c)), []);
-  const scratch = useMemo(() => ({ o: new Object3D(), lastStatus: new Int16Array(count).fill(-1) }), [count]);
+export function Vans({ client, count, selected, byState }: { client: SimClient; count: number; selected: number; byState: boolean }) {
+  const { geometry, a, b } = useMemo(() => {
+    const base = makeVanGeometry();
+    const g = new InstancedBufferGeometry();
+    for (const name of ['position', 'normal', 'color', 'glow']) g.setAttribute(name, base.getAttribute(name));
+    const a = new InstancedBufferAttribute(client.vansA, FRAME_VAN_STRIDE).setUsage(DynamicDrawUsage);
+    const b = new InstancedBufferAttribute(client.vansB, FRAME_VAN_STRIDE).setUsage(DynamicDrawUsage);
+    g.setAttribute('aPoseA', a);
+    g.setAttribute('aPoseB', b);
+    g.instanceCount = count;
+    return { geometry: g, a, b };
+  }, [client, count]);
+  const { material, uniforms } = useMemo(makeVanMaterial, []);
+  const seen = useRef({ version: -1, curIsB: false });
+  const mesh = useRef<Mesh>(null);
 
-  useEffect(() => () => {
-    geometry.dispose();
-    material.dispose();
-  }, [geometry, material]);
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      material.dispose();
+    },
+    [geometry, material],
+  );
 
   useFrame(({ camera }) => {
-    const im = mesh.current;
-    const cur = client.cur;
-    if (!im || !cur) return;
-    const prev = client.prev ?? cur;
-    const a = client.alpha(performance.now());
-    const p = prev.vans;
-    const c = cur.vans;
-    const { o, lastStatus } = scratch;
-    // Vans stay visible from far away: scale up with camera height.
-    const scale = Math.min(9, Math.max(1, camera.position.y / 220));
-    let colorsChanged = false;
-    for (let v = 0; v < count; v++) {
-      const k = v * VAN_STRIDE;
-      const status = c[k + 3];
-      let x = p[k] + a * (c[k] - p[k]);
-      let y = p[k + 1] + a * (c[k + 1] - p[k + 1]);
-      let dh = c[k + 2] - p[k + 2];
-      if (dh > Math.PI) dh -= 2 * Math.PI;
-      if (dh < -Math.PI) dh += 2 * Math.PI;
-      const heading = p[k + 2] + a * dh;
-      if (isMoving(status)) {
-        x += Math.sin(heading) * LANE_OFFSET_M;
-        y -= Math.cos(heading) * LANE_OFFSET_M;
-      } else {
-        // Parked side by side: a small grid so vans at one depot do not overlap.
-        x += ((v % 6) - 2.5) * 3 * scale;
-        y += (Math.floor(v / 6) % 5) * 5.5 * scale;
-      }
-      o.position.set(x, 0, -y);
-      o.rotation.set(0, heading, 0);
-      o.scale.setScalar(scale);
-      o.updateMatrix();
-      im.setMatrixAt(v, o.matrix);
-      if (lastStatus[v] !== status) {
-        lastStatus[v] = status;
-        im.setColorAt(v, palette[status] ?? palette[0]);
-        colorsChanged = true;
-      }
+    const s = seen.current;
+    if (client.frameVersion !== s.version) {
+      // One new frame since last time: only its slot changed. Otherwise (a seek, a reset) both.
+      const one = client.frameVersion === s.version + 1 && client.curIsB !== s.curIsB;
+      if (!one || client.curIsB) b.needsUpdate = true;
+      if (!one || !client.curIsB) a.needsUpdate = true;
+      s.version = client.frameVersion;
+      s.curIsB = client.curIsB;
     }
-    im.instanceMatrix.needsUpdate = true;
-    if (colorsChanged && im.instanceColor) im.instanceColor.needsUpdate = true;
+    uniforms.uAlpha.value = client.alpha();
+    uniforms.uCurIsB.value = client.curIsB ? 1 : 0;
+    uniforms.uSelected.value = selected;
+    uniforms.uByState.value = byState ? 1 : 0;
+    shared.uScale.value = vanScaleFor(camera.position.y);
+    if (mesh.current) mesh.current.visible = client.hasFrame || client.frameVersion > 0;
   });
 
-  return <instancedMesh ref={mesh} args={[geometry, material, count]} frustumCulled={false} name="vans" />;
+  return <mesh ref={mesh} geometry={geometry} material={material} frustumCulled={false} name="vans" visible={false} />;
 }

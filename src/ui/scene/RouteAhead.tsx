@@ -1,0 +1,41 @@
+import { useEffect, useMemo } from 'react';
+import { useFrame } from '@react-three/fiber';
+import type { VanDetail } from '../../core/replay/vanDetail.ts';
+import { TRAIL_STRIDE } from '../../core/replay/sampleTimeline.ts';
+import type { SimClient } from '../simClient.ts';
+import { makeSegmentGeometry, makeSegmentMaterial } from './segmentMaterial.ts';
+
+/**
+ * The selected van's road ahead (the rest of its current plan, from the recorded run), drawn as a
+ * bright ribbon that the van eats up as it drives (the shader hides what is behind the displayed
+ * time), with a marker at every stop: hand-overs still to come in white, done ones green (on time),
+ * red (late) or orange (failed), depots in blue.
+ */
+export function RouteAhead({ client, detail }: { client: SimClient; detail: VanDetail }) {
+  const { geometry } = useMemo(() => {
+    const r = makeSegmentGeometry(detail.route.length > 0 ? detail.route : new Float32Array(TRAIL_STRIDE));
+    r.geometry.instanceCount = detail.route.length / TRAIL_STRIDE;
+    return r;
+  }, [detail.route]);
+  const { material, uniforms } = useMemo(() => makeSegmentMaterial('route', '#ffd34d'), []);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  useEffect(() => () => material.dispose(), [material]);
+  useFrame(() => {
+    uniforms.uNow.value = client.displayT - detail.t;
+    uniforms.uWidth.value = 3.2;
+  });
+  return (
+    <group name="route-ahead">
+      <mesh geometry={geometry} material={material} frustumCulled={false} renderOrder={4} />
+      {detail.stops.map((s, i) => {
+        const colour = s.kind !== 'handover' ? '#2d6cdf' : s.outcome === 'on time' ? '#27ae60' : s.outcome === 'late' ? '#eb5757' : s.outcome === 'failed' ? '#f2994a' : '#ffffff';
+        return (
+          <mesh key={i} position={[s.x, 3, -s.y]} renderOrder={5}>
+            <sphereGeometry args={[4, 10, 8]} />
+            <meshBasicMaterial color={colour} />
+          </mesh>
+        );
+      })}
+    </group>
+  );
+}
