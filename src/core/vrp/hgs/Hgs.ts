@@ -93,7 +93,10 @@ export class Hgs {
     const p1 = this.pop.tournament();
     const p2 = this.pop.tournament();
     const child = this.ox.run(this.rng, p1.tour, p2.tour);
-    const limit = Math.min(this.maxRoutes, Math.max(p1.numRoutes, this.minRoutes()));
+    // HGS-CVRP caps the split at parent 1's route count; with time windows that forces the
+    // O(routes · n · L) limited split on most offspring for little benefit, so only the fleet
+    // limit applies there.
+    const limit = this.p.flags.timeWindows ? this.maxRoutes : Math.min(this.maxRoutes, Math.max(p1.numRoutes, this.minRoutes()));
     this.educate(split(this.state, child, limit));
     this.iterations++;
     if (this.iterationsWithoutImprovement >= this.params.restartAfter) this.restart();

@@ -9,6 +9,7 @@
  * heterogeneous fleets always use the per-vehicle layered DP, vehicles in slot order.
  */
 import type { SearchState } from '../search/SearchState.ts';
+import { linearSplit, linearSplitApplies } from './linearSplit.ts';
 
 export interface SplitScratch {
   pot: Float64Array;
@@ -46,6 +47,10 @@ function limitedFactor(s: SearchState, R: number): number {
 export function split(s: SearchState, tour: Int32Array, maxRoutes = s.numRoutes): Int32Array[] {
   const n = tour.length;
   const R = Math.min(maxRoutes, s.numRoutes);
+  if (linearSplitApplies(s)) {
+    const routes = linearSplit(s, tour, R, false) ?? linearSplit(s, tour, R, true);
+    if (routes) return routes;
+  }
   if (!s.p.flags.heterogeneous) {
     const pred = splitUnlimited(s, tour);
     let count = 0;

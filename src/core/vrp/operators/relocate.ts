@@ -54,10 +54,14 @@ export function relocateDelta(s: SearchState, u: number, k: number, reversed: bo
     // Then the (cached) exact cost of U without the chain, and V only if still promising.
     const costU = s.removalCost(u, k, c);
     if (prune && costU + lbV - s.rCost[rU] - s.rCost[rV] >= 0) return NO_MOVE;
-    const ev = s.ev.beginPrefix(v);
-    if (reversed) ev.addRangeReversed(u, c);
-    else ev.addRange(u, c);
-    const costV = ev.addSuffix(y).finish();
+    let costV: number;
+    if (k === 1) costV = s.ev.joinVia(v, u, y);
+    else {
+      const ev = s.ev.beginPrefix(v);
+      if (reversed) ev.addRangeReversed(u, c);
+      else ev.addRange(u, c);
+      costV = ev.addSuffix(y).finish();
+    }
     return costU + costV - s.rCost[rU] - s.rCost[rV];
   }
   if (s.pos[v] >= s.pos[u] && s.pos[v] <= s.pos[c]) return NO_MOVE;

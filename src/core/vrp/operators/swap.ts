@@ -43,9 +43,9 @@ export function swapDelta(s: SearchState, u: number, a: number, v: number, b: nu
     if (s.p.flags.pairs && (chainHasPair(s, u, ua) || chainHasPair(s, v, vb))) return NO_MOVE;
     if (s.simple) return simpleSwapDelta(s, u, ua, v, vb, rU, rV, lbU, lbV);
     const ev = s.ev;
-    const costU = ev.beginPrefix(pu).addRange(v, vb).addSuffix(nu).finish();
+    const costU = a === 1 && b === 1 ? ev.joinVia(pu, v, nu) : ev.beginPrefix(pu).addRange(v, vb).addSuffix(nu).finish();
     if (prune && costU + lbV - s.rCost[rU] - s.rCost[rV] >= 0) return NO_MOVE;
-    const costV = ev.beginPrefix(pv).addRange(u, ua).addSuffix(nv).finish();
+    const costV = a === 1 && b === 1 ? ev.joinVia(pv, u, nv) : ev.beginPrefix(pv).addRange(u, ua).addSuffix(nv).finish();
     return costU + costV - s.rCost[rU] - s.rCost[rV];
   }
   if (s.p.flags.pairs && (chainHasPair(s, u, ua) || chainHasPair(s, v, vb))) return NO_MOVE;

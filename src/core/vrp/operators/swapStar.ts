@@ -48,7 +48,7 @@ export class SwapStar {
     const nw = s.next[w];
     let c = s.p.vehicles.distanceCost[s.rType[r]] * (d(s, w, u) + d(s, u, nw) - d(s, w, nw));
     if (this.hasTw) {
-      s.ev.beginPrefix(w).addNode(u).addSuffix(nw).finish();
+      s.ev.joinVia(w, u, nw);
       c += s.penalties.time * (s.ev.resTimeWarp - s.rTimeWarp[r]);
     }
     return c;
@@ -57,13 +57,20 @@ export class SwapStar {
   private preprocess(r1: number, r2: number): void {
     const s = this.s;
     const dc = s.p.vehicles.distanceCost[s.rType[r1]];
-    for (let u = s.next[s.startOf(r1)]; u !== s.endOf(r1); u = s.next[u]) {
+    const dc2 = s.p.vehicles.distanceCost[s.rType[r2]];
+    const dm = s.p.distance;
+    const loc = s.loc;
+    const next = s.next;
+    const n = s.n;
+    const end2 = s.endOf(r2);
+    for (let u = next[s.startOf(r1)]; u !== s.endOf(r1); u = next[u]) {
       if (!s.isClient(u)) continue;
       const pu = s.prev[u];
-      const nu = s.next[u];
-      let rem = dc * (d(s, pu, nu) - d(s, pu, u) - d(s, u, nu));
+      const nu = next[u];
+      const lu = loc[u];
+      let rem = dc * (dm[loc[pu] * n + loc[nu]] - dm[loc[pu] * n + lu] - dm[lu * n + loc[nu]]);
       if (this.hasTw) {
-        s.ev.beginPrefix(pu).addSuffix(nu).finish();
+        s.ev.join(pu, nu);
         rem += s.penalties.time * (s.ev.resTimeWarp - s.rTimeWarp[r1]);
       }
       this.removal[u] = rem;
@@ -73,7 +80,20 @@ export class SwapStar {
       const b = key * 3;
       this.insCost[b] = this.insCost[b + 1] = this.insCost[b + 2] = Infinity;
       this.insPos[b] = this.insPos[b + 1] = this.insPos[b + 2] = -1;
-      for (let w = s.startOf(r2); w !== s.endOf(r2); w = s.next[w]) this.addCandidate(b, this.insertCost(r2, u, w), w);
+      if (this.hasTw) {
+        for (let w = s.startOf(r2); w !== end2; w = next[w]) this.addCandidate(b, this.insertCost(r2, u, w), w);
+        continue;
+      }
+      // Classic case: distance-only insertion costs, inline (HGS-CVRP preprocessInsertions).
+      let lw = loc[s.startOf(r2)];
+      for (let w = s.startOf(r2); w !== end2; ) {
+        const nw = next[w];
+        const lnw = loc[nw];
+        const c = dc2 * (dm[lw * n + lu] + dm[lu * n + lnw] - dm[lw * n + lnw]);
+        if (c < this.insCost[b + 2]) this.addCandidate(b, c, w);
+        w = nw;
+        lw = lnw;
+      }
     }
   }
 
@@ -118,7 +138,11 @@ export class SwapStar {
     // In place of v.
     const pv = s.prev[v];
     const nv = s.next[v];
-    const inPlace = s.p.vehicles.distanceCost[s.rType[r]] * (d(s, pv, u) + d(s, u, nv) - d(s, pv, nv));
+    const dm = s.p.distance;
+    const n = s.n;
+    const lpv = s.loc[pv] * n;
+    const lu = s.loc[u];
+    const inPlace = s.p.vehicles.distanceCost[s.rType[r]] * (dm[lpv + lu] + dm[lu * n + s.loc[nv]] - dm[lpv + s.loc[nv]]);
     if (pos < 0 || inPlace < cost) {
       pos = pv;
       cost = inPlace;
@@ -153,11 +177,27 @@ export class SwapStar {
     this.bestU = this.bestV = this.bestPosU = this.bestPosV = -1;
     const pairs = s.p.flags.pairs;
     const role = s.p.pairRole;
+    const oneDim = s.numDims === 1;
+    // One dimension: load penalties inline from the two route loads.
+    const del = s.p.delivery;
+    const capU = s.p.vehicles.capacity[s.rType[rU] * s.numDims];
+    const capV = s.p.vehicles.capacity[s.rType[rV] * s.numDims];
+    const loadU = s.rLoad[rU * s.numDims];
+    const loadV = s.rLoad[rV * s.numDims];
+    const w = s.penalties.load[0];
+    const oldPen = w * ((loadU > capU ? loadU - capU : 0) + (loadV > capV ? loadV - capV : 0));
     for (let u = s.next[s.startOf(rU)]; u !== s.endOf(rU); u = s.next[u]) {
       if (!s.isClient(u) || (pairs && role[u] !== 0)) continue;
+      const remU = this.removal[u];
       for (let v = s.next[s.startOf(rV)]; v !== s.endOf(rV); v = s.next[v]) {
         if (!s.isClient(v) || (pairs && role[v] !== 0)) continue;
-        let delta = this.loadPenalty(rU, v, u) + this.loadPenalty(rV, u, v) + this.removal[u] + this.removal[v];
+        let delta: number;
+        if (oneDim) {
+          const diff = del[v] - del[u];
+          const nu = loadU + diff;
+          const nv = loadV - diff;
+          delta = w * ((nu > capU ? nu - capU : 0) + (nv > capV ? nv - capV : 0)) - oldPen + remU + this.removal[v];
+        } else delta = this.loadPenalty(rU, v, u) + this.loadPenalty(rV, u, v) + remU + this.removal[v];
         if (delta >= 0) continue;
         const posU = this.bestInsert(u, v);
         delta += this.lastCost;
@@ -166,7 +206,10 @@ export class SwapStar {
         delta += this.lastCost;
         if (delta < best) {
           best = delta;
-          [this.bestU, this.bestV, this.bestPosU, this.bestPosV] = [u, v, posU, posV];
+          this.bestU = u;
+          this.bestV = v;
+          this.bestPosU = posU;
+          this.bestPosV = posV;
         }
       }
     }
@@ -197,11 +240,8 @@ export class SwapStar {
   private routeCost(r: number, removed: number, ins: number, after: number): number {
     const s = this.s;
     const ev = s.ev;
-    if (ins < 0) return ev.beginPrefix(s.prev[removed]).addSuffix(s.next[removed]).finish();
-    if (removed < 0 || after === s.prev[removed]) {
-      ev.beginPrefix(after).addNode(ins);
-      return ev.addSuffix(removed < 0 ? s.next[after] : s.next[removed]).finish();
-    }
+    if (ins < 0) return ev.join(s.prev[removed], s.next[removed]);
+    if (removed < 0 || after === s.prev[removed]) return ev.joinVia(after, ins, removed < 0 ? s.next[after] : s.next[removed]);
     if (s.pos[after] < s.pos[removed]) {
       return ev.beginPrefix(after).addNode(ins).addRange(s.next[after], s.prev[removed]).addSuffix(s.next[removed]).finish();
     }

@@ -67,9 +67,9 @@ export function twoOptStarDelta(s: SearchState, u: number, v: number, prune = tr
     return newU + lbV + s.loadCost(rV, loadDelta) - s.rCost[rU] - s.rCost[rV];
   }
   const ev = s.ev;
-  const costU = ev.beginPrefix(u).addSuffix(y).finish();
+  const costU = ev.join(u, y);
   if (prune && costU + lbV - s.rCost[rU] - s.rCost[rV] >= 0) return NO_MOVE;
-  const costV = ev.beginPrefix(v).addSuffix(x).finish();
+  const costV = ev.join(v, x);
   return costU + costV - s.rCost[rU] - s.rCost[rV];
 }
 

@@ -134,7 +134,7 @@ export class RouteMinimizer {
     for (let r = 0; r < s.numRoutes; r++) {
       if (s.rSize[r] === 0) continue;
       for (let w = s.startOf(r); w !== s.endOf(r); w = s.next[w]) {
-        ev.beginPrefix(w).addNode(v).addSuffix(s.next[w]).finish();
+        ev.joinVia(w, v, s.next[w]);
         if (!ev.feasible()) continue;
         if (this.rng.int(++seen) === 0) chosen = w;
       }
@@ -157,7 +157,7 @@ export class RouteMinimizer {
     for (let r = 0; r < s.numRoutes; r++) {
       if (s.rSize[r] === 0) continue;
       for (let w = s.startOf(r); w !== s.endOf(r); w = s.next[w]) {
-        const c = ev.beginPrefix(w).addNode(v).addSuffix(s.next[w]).finish() - s.rCost[r];
+        const c = ev.joinVia(w, v, s.next[w]) - s.rCost[r];
         if (c < bestCost) {
           bestCost = c;
           best = w;

@@ -24,6 +24,8 @@ export class RouteEval {
   private readonly durM: Int32Array;
   private readonly hasTw: boolean;
   private readonly hasRange: boolean;
+  /** One capacity dimension, no range or trips: join/joinVia run fused, allocation- and call-free. */
+  private readonly fast: boolean;
   /** compat[tA * T + tB]: suffix segments of type A routes (with resets) are exact in type B routes. */
   private readonly compat: Uint8Array;
   /** Start window (shift ∩ start-depot hours) and latest return (shift ∩ end-depot hours). */
@@ -67,6 +69,7 @@ export class RouteEval {
     this.durM = p.duration;
     this.hasTw = p.flags.timeWindows;
     this.hasRange = p.flags.tripDistance || p.flags.stations;
+    this.fast = p.numDims === 1 && !this.hasRange && !p.flags.multiTrip;
     this.del = new Float64Array(this.D);
     this.pick = new Float64Array(this.D);
     this.max = new Float64Array(this.D);
@@ -260,6 +263,123 @@ export class RouteEval {
       if (x === a) break;
     }
     return this;
+  }
+
+  /**
+   * Hot kernel: cost of prefix(a) ⊕ suffix(b) in a's route (b: a node of any route or an end
+   * sentinel), i.e. beginPrefix(a).addSuffix(b).finish() fused into locals on the fast path.
+   */
+  join(a: number, b: number): number {
+    if (!this.fast) return this.beginPrefix(a).addSuffix(b).finish();
+    return this.fused(a, -1, b);
+  }
+
+  /** Cost of prefix(a) ⊕ client x ⊕ suffix(b) in a's route (fused on the fast path). */
+  joinVia(a: number, x: number, b: number): number {
+    if (!this.fast) return this.beginPrefix(a).addNode(x).addSuffix(b).finish();
+    return this.fused(a, x, b);
+  }
+
+  private fused(a: number, x: number, b: number): number {
+    const s = this.s;
+    const p = this.p;
+    const n = this.n;
+    const dm = this.distM;
+    const tm = this.durM;
+    const hasTw = this.hasTw;
+    const t = s.rType[s.routeOf[a]];
+    let last = s.loc[a];
+    let count = s.pos[a];
+    let dist = s.pDist[a];
+    let dur = s.pDur[a];
+    let tw = s.pTw[a];
+    let early = s.pEarly[a];
+    let late = s.pLate[a];
+    let max = s.pMax[a];
+    let pick = s.pPick[a];
+    if (x >= 0) {
+      const lx = s.loc[x];
+      const idx = last * n + lx;
+      dist += dm[idx];
+      const d = p.delivery[lx];
+      const q = p.pickup[lx];
+      const m1 = max + d;
+      const m2 = (d > q ? d : q) + pick;
+      max = m1 > m2 ? m1 : m2;
+      pick += q;
+      if (hasTw) {
+        const at = dur - tw + tm[idx];
+        const e2 = p.twEarly[lx];
+        const l2 = p.twLate[lx];
+        const wait = e2 - at - late > 0 ? e2 - at - late : 0;
+        const warp = early + at - l2 > 0 ? early + at - l2 : 0;
+        const ne = (e2 - at > early ? e2 - at : early) - wait;
+        late = (l2 - at < late ? l2 - at : late) + warp;
+        early = ne;
+        dur += p.service[lx] + tm[idx] + wait;
+        tw += warp;
+      }
+      last = lx;
+      count++;
+    }
+    const rb = s.routeOf[b];
+    const endB = s.endOf(rb);
+    if (b !== endB) {
+      const lb = s.loc[b];
+      const idx = last * n + lb;
+      dist += dm[idx] + s.sDist[b];
+      const m1 = max + s.sHeadDel[b];
+      const m2 = s.sHeadMax[b] + pick;
+      max = m1 > m2 ? m1 : m2;
+      if (hasTw) {
+        const at = dur - tw + tm[idx];
+        const e2 = s.sEarly[b];
+        const l2 = s.sLate[b];
+        const wait = e2 - at - late > 0 ? e2 - at - late : 0;
+        const warp = early + at - l2 > 0 ? early + at - l2 : 0;
+        const ne = (e2 - at > early ? e2 - at : early) - wait;
+        late = (l2 - at < late ? l2 - at : late) + warp;
+        early = ne;
+        dur += s.sDur[b] + tm[idx] + wait;
+        tw += s.sTw[b] + warp;
+      }
+      count += s.rSize[rb] - s.pos[b] + 1;
+      last = s.loc[s.prev[endB]];
+    }
+    if (count === 0) {
+      this.resCost = this.resDist = this.resDur = this.resTimeWarp = this.resLoadExcess = this.resDistExcess = 0;
+      return 0;
+    }
+    const v = p.vehicles;
+    const endLoc = v.endDepot[t];
+    const idx = last * n + endLoc;
+    dist += dm[idx];
+    const pen = s.penalties;
+    let cost = v.distanceCost[t] * dist + v.fixedCost[t];
+    if (hasTw) {
+      const at = dur - tw + tm[idx];
+      const warp = early + at - this.endLate[t];
+      if (warp > 0) tw += warp;
+      dur += tm[idx];
+      if (dur > v.maxDuration[t]) tw += dur - v.maxDuration[t];
+      cost += v.durationCost[t] * dur + pen.time * tw;
+    }
+    const ex = max - v.capacity[t];
+    const loadEx = ex > 0 ? ex : 0;
+    cost += pen.load[0] * loadEx;
+    const distEx = dist > v.maxDistance[t] ? dist - v.maxDistance[t] : 0;
+    cost += pen.distance * distEx;
+    this.type = t;
+    this.resDist = dist;
+    this.resDur = dur;
+    this.resTimeWarp = tw;
+    this.resLoadExcess = loadEx;
+    this.resLoadExcessK[0] = loadEx;
+    this.resRangeExcess = 0;
+    this.resDistExcess = distEx;
+    this.resFixed = v.fixedCost[t];
+    this.resCost = cost;
+    return cost;
   }
 
   /**

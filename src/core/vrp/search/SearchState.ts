@@ -236,7 +236,7 @@ export class SearchState {
     const i = u * 3 + k - 1;
     const r = this.routeOf[u];
     if (this.remStamp[i] >= this.rModified[r]) return this.remCost[i];
-    const v = this.ev.beginPrefix(this.prev[u]).addSuffix(this.next[c]).finish();
+    const v = this.ev.join(this.prev[u], this.next[c]);
     this.remCost[i] = v;
     this.remStamp[i] = this.moves;
     return v;

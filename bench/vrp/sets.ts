@@ -1,0 +1,130 @@
+/**
+ * Benchmark sets for `npm run bench -- vrp`: instance files under bench/instances, their best-known
+ * solutions (bks.json), default time limits and the class/size groups the report averages over.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Objective } from '../../src/core/vrp/io/Instance.ts';
+
+export const INSTANCES = join(dirname(fileURLToPath(import.meta.url)), '..', 'instances');
+
+export interface BenchInstance {
+  readonly name: string;
+  readonly file: string;
+  readonly customers: number;
+  /** Group for per-class means (Solomon class, X size band, ...). */
+  readonly group: string;
+  readonly bksDistance: number;
+  /** BKS vehicles under the hierarchical objective (null where distance only). */
+  readonly bksVehicles: number | null;
+}
+
+export interface BenchSet {
+  readonly name: string;
+  readonly objective: Objective;
+  readonly timeLimit: number;
+  readonly instances: BenchInstance[];
+  /** Peer figures quoted in the report (no C++ peer runs here). */
+  readonly reference: string;
+}
+
+interface BksEntry {
+  vehicles: number | null;
+  distance: number;
+  distance_only?: { distance: number };
+}
+
+const readBks = (dir: string): Record<string, BksEntry> => JSON.parse(readFileSync(join(INSTANCES, dir, 'bks.json'), 'utf8'));
+
+const solomonClass = (name: string) => /^(RC|R|C)(\d)/i.exec(name)!.slice(1, 3).join('').toUpperCase();
+
+function vrptw(dir: string, objective: Objective, only?: readonly string[]): BenchInstance[] {
+  const bks = readBks(dir);
+  return readdirSync(join(INSTANCES, dir))
+    .filter((f) => f.endsWith('.txt') && f !== 'README.txt')
+    .map((f) => f.slice(0, -4))
+    .filter((name) => !only || only.includes(name))
+    .sort()
+    .map((name) => {
+      const b = bks[name];
+      const customers = dir === 'solomon' ? 100 : Number(/_(\d+)_/.exec(name)![1]) * 100;
+      return {
+        name, file: join(INSTANCES, dir, `${name}.txt`), customers, group: solomonClass(name),
+        bksDistance: objective === 'distance' ? b.distance_only!.distance : b.distance,
+        bksVehicles: objective === 'distance' ? null : b.vehicles,
+      };
+    });
+}
+
+function xSet(min: number, max: number): BenchInstance[] {
+  const bks = readBks('x');
+  return readdirSync(join(INSTANCES, 'x'))
+    .filter((f) => f.endsWith('.vrp'))
+    .map((f) => f.slice(0, -4))
+    .map((name) => ({ name, customers: Number(/X-n(\d+)-/.exec(name)![1]) - 1 }))
+    .filter((x) => x.customers >= min && x.customers <= max)
+    .sort((a, b) => a.customers - b.customers)
+    .map(({ name, customers }) => ({
+      name, file: join(INSTANCES, 'x', `${name}.vrp`), customers,
+      group: customers <= 250 ? '100-250' : customers <= 501 ? '251-501' : customers <= 750 ? '502-750' : '751-1000',
+      bksDistance: bks[name].distance, bksVehicles: null,
+    }));
+}
+
+function evrptw(): BenchInstance[] {
+  const bks = readBks('evrptw');
+  const out: BenchInstance[] = [];
+  for (const sub of ['small', 'large']) {
+    for (const f of readdirSync(join(INSTANCES, 'evrptw', sub)).filter((x) => x.endsWith('.txt')).sort()) {
+      const name = f.slice(0, -4);
+      const b = bks[name];
+      const customers = sub === 'large' ? 100 : Number(/C(\d+)$/.exec(name)![1]);
+      out.push({
+        name, file: join(INSTANCES, 'evrptw', sub, f), customers, group: `${sub} ${solomonClass(name)}`,
+        bksDistance: b.distance, bksVehicles: b.vehicles,
+      });
+    }
+  }
+  return out;
+}
+
+export const VROOM6 = ['C101', 'C201', 'R101', 'R201', 'RC101', 'RC201'];
+
+export function benchSet(name: string, objective?: Objective): BenchSet {
+  switch (name) {
+    case 'solomon': {
+      const obj = objective ?? 'distance';
+      return {
+        name, objective: obj, timeLimit: 30, instances: vrptw('solomon', obj),
+        reference: 'target: distance objective mean gap <= 0.5 % at 30 s; hierarchical: BKS vehicles on >= 80 % of instances',
+      };
+    }
+    case 'vroom6':
+      return {
+        name, objective: 'distance', timeLimit: 2, instances: vrptw('solomon', 'distance', VROOM6),
+        reference: 'VROOM (C++, highest exploration level) on this machine: ~1.7 % mean gap in < 2 s per instance',
+      };
+    case 'gh200': {
+      const obj = objective ?? 'distance';
+      return { name, objective: obj, timeLimit: 60, instances: vrptw('gh200', obj), reference: 'no target; distance-only BKS of the 200-customer set are not verified' };
+    }
+    case 'x':
+      return {
+        name, objective: 'distance', timeLimit: 60, instances: xSet(0, 501),
+        reference: 'target: mean gap <= 1.0 % at 60 s. HGS-CVRP (C++) on this machine at 60 s: 0.10 % on X-n303-k21, 0.22 % on X-n502-k39; a commercial solver reports 1.3 % on X at 60 s',
+      };
+    case 'x1000':
+      return {
+        name, objective: 'distance', timeLimit: 120, instances: xSet(900, 1000),
+        reference: 'target: mean gap <= 4 % at 120 s. HGS-CVRP (C++) on this machine: 3.1 % on X-n1001-k43 at 60 s',
+      };
+    case 'evrptw':
+      return {
+        name, objective: 'hierarchical', timeLimit: 30, instances: evrptw(),
+        reference: 'Schneider et al. (2014) full-recharge BKS (unverified), hierarchical: vehicles, then distance',
+      };
+    default:
+      throw new Error(`unknown set "${name}" (solomon, vroom6, gh200, x, x1000, evrptw)`);
+  }
+}
