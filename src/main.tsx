@@ -1,3 +1,4 @@
+import './ui/bootNow.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';

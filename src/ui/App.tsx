@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ScenarioInfo } from '../../workers/simApi.ts';
 import { TrailMode } from '../core/replay/frameLayout.ts';
-import { SimClient } from './simClient.ts';
+import { startBoot } from './boot.ts';
 import { TopBar } from './panels/TopBar.tsx';
 import { KpiPanel } from './panels/KpiPanel.tsx';
 import { KpiChart } from './panels/KpiChart.tsx';
@@ -18,17 +18,11 @@ import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
 import { ClockDriver } from './ClockDriver.tsx';
 import { hasWebGL2, isSoftwareRenderer } from './webgl.ts';
 import { exposeTestHooks } from './testHooks.ts';
-import { parseUrlState, type Overlays, type TrailSetting } from './urlState.ts';
+import type { Overlays, TrailSetting } from './urlState.ts';
 import { useRun } from './useRun.ts';
 import { useDetail } from './useDetail.ts';
 import { currentQuery, useUrlSync, type UrlFacts } from './useUrlSync.ts';
 
-let shared: SimClient | null = null;
-/** One simulation worker per page (StrictMode mounts components twice in development). */
-function simClient(): SimClient {
-  shared ??= new SimClient();
-  return shared;
-}
 
 /** The selection the URL names (a van id or a facility id), once the run's ids are known. */
 function pickFromId(info: ScenarioInfo, facilities: readonly { id: string }[], id: string | undefined): Pick {
@@ -42,8 +36,9 @@ function pickFromId(info: ScenarioInfo, facilities: readonly { id: string }[], i
 const DEMO_SPEED = 120;
 
 export function App() {
-  const client = simClient();
-  const initial = useMemo(() => parseUrlState(location.search), []);
+  // One simulation worker per page, started before React (StrictMode mounts components twice in development).
+  const boot = startBoot();
+  const { client, initial } = boot;
   const [paused, setPaused] = useState(initial.paused ?? false);
   const [speed, setSpeed] = useState(initial.speed ?? (initial.demo ? DEMO_SPEED : 60));
   const [selection, setSelection] = useState<Pick>(null);
@@ -69,7 +64,7 @@ export function App() {
     },
     [client, speed, paused, initial],
   );
-  const run = useRun(client, initial, onLoaded);
+  const run = useRun(boot, onLoaded);
   const { info, scene } = run;
   const runId = info?.runId ?? 0;
 
@@ -143,6 +138,7 @@ export function App() {
     () =>
       exposeTestHooks(client, () => ({
         info,
+        buildings: scene?.buildingCount ?? 0,
         problems: run.problems?.list ?? [],
         loadText: run.loadText,
         select: (v: number) => select(v >= 0 ? { kind: 'van', v } : null),
@@ -153,7 +149,7 @@ export function App() {
         selection,
         query: () => (facts ? currentQuery(client, facts) : ''),
       })),
-    [client, info, run.problems, run.loadText, select, selection, togglePause, facts],
+    [client, info, scene, run.problems, run.loadText, select, selection, togglePause, facts],
   );
 
   const share = () => {

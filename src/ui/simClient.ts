@@ -57,7 +57,7 @@ export class SimClient {
   /** Copy of the latest frame's header (KPIs, vans per state, facility figures). */
   header = new Float64Array(0);
   layout: FrameLayout | null = null;
-  /** performance.now() of the first frame with vans (the first meaningful frame), or 0. */
+  /** performance.now() when the first frame with the city and its vans was drawn (set by the view), or 0. */
   firstFrameMs = 0;
   private free: ArrayBuffer[] = [];
   private pending: ArrayBuffer | null = null;
@@ -76,7 +76,9 @@ export class SimClient {
   }
 
   async load(text: string, source: string, overrides: RunOverrides = {}): Promise<LoadResult> {
+    performance.mark('vanfleet:load-start');
     const r = await this.api.load(text, source, overrides);
+    performance.mark('vanfleet:load-done');
     if (r.ok) this.reset(r.info);
     return r;
   }
@@ -215,7 +217,6 @@ export class SimClient {
     this.trailCount = n;
     this.trailOriginT = t;
     this.frameVersion++;
-    if (this.firstFrameMs === 0 && L.vans > 0) this.firstFrameMs = performance.now();
     this.recycle(buf);
   }
 

@@ -30,6 +30,8 @@ export interface VanfleetHooks {
   vanOnScreen(v: number): { x: number; y: number } | null;
   /** The query string that reopens this view. */
   query(): string;
+  /** Cheap figures for benchmarks (no copies of the fleet). */
+  perf(): { frames: number; vans: number; buildings: number; firstFrameMs: number; t: number };
 }
 
 declare global {
@@ -40,6 +42,7 @@ declare global {
 
 interface AppSide {
   info: ScenarioInfo | null;
+  buildings: number;
   problems: string[];
   selection: Pick;
   loadText(text: string, source: string, key: string): Promise<unknown>;
@@ -78,6 +81,7 @@ export function exposeTestHooks(client: SimClient, app: () => AppSide): () => vo
     selectFacility: (f) => app().selectFacility(f),
     vanOnScreen: (v) => view.vanOnScreen?.(v) ?? null,
     query: () => app().query(),
+    perf: () => ({ frames: view.stats.frames, vans: view.stats.vans, buildings: app().buildings, firstFrameMs: client.firstFrameMs, t: client.displayT }),
   };
   return () => {
     delete window.__vanfleet;

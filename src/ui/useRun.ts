@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SceneData, ScenarioInfo } from '../../workers/simApi.ts';
+import type { LoadResult, SceneData, ScenarioInfo } from '../../workers/simApi.ts';
 import type { RunOverrides } from '../core/scenario/buildRun.ts';
 import { SHIPPED } from './scenarios.ts';
-import type { SimClient } from './simClient.ts';
-import type { UrlState } from './urlState.ts';
+import type { Boot } from './boot.ts';
+import { shippedKey } from './boot.ts';
 
 export interface Problems {
   readonly title: string;
@@ -24,16 +24,13 @@ export interface Run {
   dismissProblems(): void;
 }
 
-function shippedKey(want: string | undefined): string {
-  return SHIPPED.find((s) => s.key === want)?.key ?? SHIPPED[0]?.key ?? 'default';
-}
-
 /**
  * Loading runs: the scenario (or benchmark fleet) the URL names at start, then the picker, files
  * and restarts. A scenario with problems is reported and the running one kept. `onLoaded` runs
  * after each successful load with whether it was the first (where the URL's moment and view apply).
  */
-export function useRun(client: SimClient, initial: UrlState, onLoaded: (info: ScenarioInfo, first: boolean) => void): Run {
+export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean) => void): Run {
+  const { client, initial } = boot;
   const [info, setInfo] = useState<ScenarioInfo | null>(null);
   const [scene, setScene] = useState<SceneData | null>(null);
   const [problems, setProblems] = useState<Problems | null>(null);
@@ -44,43 +41,44 @@ export function useRun(client: SimClient, initial: UrlState, onLoaded: (info: Sc
   const loadedCb = useRef(onLoaded);
   loadedCb.current = onLoaded;
 
-  const loadText = useCallback(
-    async (text: string, source: string, key: string, ov: RunOverrides = {}) => {
-      setBusy(true);
-      try {
-        const r = await client.load(text, source, ov);
-        if (!r.ok) {
-          setProblems({ title: `Could not load ${source}${client.fleetSize > 0 ? ' — the previous scenario keeps running' : ''}`, list: r.problems });
-          return false;
-        }
-        setInfo(r.info);
-        setScene(r.scene);
-        setProblems(null);
-        setScenarioKey(key);
-        setOverrides(ov);
-        if (SHIPPED.some((s) => s.key === key) && loads.current > 0) history.replaceState(null, '', `?scenario=${encodeURIComponent(key)}`);
-        loadedCb.current(r.info, loads.current++ === 0);
-        return true;
-      } finally {
-        setBusy(false);
+  /** Take a load's result into React state (the first load was started by boot, the others here). */
+  const accept = useCallback(
+    (r: LoadResult, source: string, key: string, ov: RunOverrides) => {
+      if (!r.ok) {
+        setProblems({ title: `Could not load ${source}${client.fleetSize > 0 ? ' — the previous scenario keeps running' : ''}`, list: r.problems });
+        return false;
       }
+      setInfo(r.info);
+      setScene(r.scene);
+      setProblems(null);
+      setScenarioKey(key);
+      setOverrides(ov);
+      if (SHIPPED.some((s) => s.key === key) && loads.current > 0) history.replaceState(null, '', `?scenario=${encodeURIComponent(key)}`);
+      loadedCb.current(r.info, loads.current++ === 0);
+      return true;
     },
     [client],
   );
 
+  const loadText = useCallback(
+    async (text: string, source: string, key: string, ov: RunOverrides = {}) => {
+      setBusy(true);
+      try {
+        return accept(await client.load(text, source, ov), source, key, ov);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client, accept],
+  );
+
   useEffect(() => {
-    if (initial.bench) {
-      void client.loadBench(Math.max(1, Math.min(20000, Math.round(initial.bench)))).then((r) => {
-        if (!r.ok) return setProblems({ title: 'Could not build the benchmark scene', list: r.problems });
-        setInfo(r.info);
-        setScene(r.scene);
-        loadedCb.current(r.info, loads.current++ === 0);
-      });
-      return;
-    }
-    const s = SHIPPED.find((x) => x.key === shippedKey(initial.scenario));
-    if (s) void s.load().then((text) => loadText(text, s.path, s.key, { seed: initial.seed, strategy: initial.strategy }));
-  }, [client, initial, loadText]);
+    let live = true;
+    void boot.first?.then(({ result, key, source }) => live && accept(result, source, key, { seed: initial.seed, strategy: initial.strategy }));
+    return () => {
+      live = false;
+    };
+  }, [boot, initial, accept]);
 
   const pickScenario = useCallback(
     (key: string) => {

@@ -17,17 +17,27 @@ export function currentQuery(client: SimClient, facts: UrlFacts): string {
   });
 }
 
+/** While the clock runs the URL is refreshed this seldom: history.replaceState costs several ms. */
+const PLAYING_EVERY_S = 5;
+
 /**
- * Keep the address bar a link to what is on screen: once a second, if anything changed, replace
- * (not push) the history entry, so reloading or sharing the URL reopens the same moment.
+ * Keep the address bar a link to what is on screen: if anything changed, replace (not push) the
+ * history entry — within a second when paused or after a change of view, every few seconds while
+ * the clock runs — so reloading or sharing the URL reopens the same moment.
  */
 export function useUrlSync(client: SimClient, facts: UrlFacts | null): void {
   const latest = useRef(facts);
   latest.current = facts;
   useEffect(() => {
+    let ticks = 0;
+    let lastFacts: UrlFacts | null = null;
     const id = setInterval(() => {
       const f = latest.current;
       if (!f) return;
+      ticks++;
+      const changed = f !== lastFacts;
+      if (!changed && !client.paused && ticks % PLAYING_EVERY_S !== 0) return;
+      lastFacts = f;
       const q = currentQuery(client, f);
       if (`?${q}` !== location.search && !(q === '' && location.search === '')) history.replaceState(null, '', `${location.pathname}${q ? `?${q}` : ''}`);
     }, 1000);

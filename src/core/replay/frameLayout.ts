@@ -46,9 +46,13 @@ export interface FrameLayout {
   readonly byteLength: number;
 }
 
-/** Trail segments per frame: enough for long trails on small fleets, capped so a frame stays under ~1 MB. */
+/**
+ * Trail segments per frame: enough for long trails on small fleets, capped so a frame stays under
+ * ~1 MB; a multiple of 1024 so the view can use the array as whole rows of a 2048-texel-wide
+ * float texture without copying.
+ */
 export function trailCapacity(vans: number): number {
-  return Math.min(32_768, Math.max(512, vans * 64));
+  return Math.min(32_768, Math.ceil(Math.max(1024, vans * 64) / 1024) * 1024);
 }
 
 export function frameLayout(vans: number, facilities: number, trailCap = trailCapacity(vans)): FrameLayout {

@@ -70,10 +70,10 @@ describe('Replay (a run recorded through the observer hooks)', () => {
       for (let s = 0; s < n; s++) {
         const o = s * TRAIL_STRIDE;
         expect(out[o + 2]).toBeGreaterThanOrEqual(-180 - 1e-3);
-        expect(out[o + 5]).toBeLessThanOrEqual(1e-3);
-        expect(out[o + 5]).toBeGreaterThanOrEqual(out[o + 2]);
-        expect(isMoving(out[o + 6])).toBe(true);
-        const len = Math.hypot(out[o + 3] - out[o], out[o + 4] - out[o + 1]);
+        expect(out[o + 6]).toBeLessThanOrEqual(1e-3);
+        expect(out[o + 6]).toBeGreaterThanOrEqual(out[o + 2]);
+        expect(isMoving(out[o + 3])).toBe(true);
+        const len = Math.hypot(out[o + 4] - out[o], out[o + 5] - out[o + 1]);
         expect(len).toBeLessThan(2000);
       }
     }

@@ -105,8 +105,11 @@ export function sampleVansAt(tl: Timeline, g: RoadGraph, t: number, out: Float32
   }
 }
 
-/** Floats per trail segment: x0, y0, t0, x1, y1, t1 (times in s relative to the frame's t), status. */
-export const TRAIL_STRIDE = 7;
+/**
+ * Floats per trail segment: x0, y0, t0, status, x1, y1, t1, 0 (times in s relative to the frame's
+ * t). Eight, as two RGBA texels: the view reads segments from a float texture in the vertex shader.
+ */
+export const TRAIL_STRIDE = 8;
 
 /** Index of van v's last leg that started at or before t, or -1. */
 export function legIndexAt(tl: Timeline, v: number, t: number): number {
@@ -163,10 +166,11 @@ function trailOfLeg(tl: Timeline, g: RoadGraph, v: number, first: number, count:
     out[o] = ux + f0 * dx;
     out[o + 1] = uy + f0 * dy;
     out[o + 2] = a0 - t;
-    out[o + 3] = ux + f1 * dx;
-    out[o + 4] = uy + f1 * dy;
-    out[o + 5] = a1 - t;
-    out[o + 6] = status;
+    out[o + 3] = status;
+    out[o + 4] = ux + f1 * dx;
+    out[o + 5] = uy + f1 * dy;
+    out[o + 6] = a1 - t;
+    out[o + 7] = 0;
     n++;
   }
   return n;

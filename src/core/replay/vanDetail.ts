@@ -150,7 +150,7 @@ function routeOf(tl: Timeline, world: World, v: number, t: number, legs: readonl
       const s = legT + (k > first ? tl.endsMs[v][k - 1] : 0) / 1000;
       const en = legT + tl.endsMs[v][k] / 1000;
       if (en <= t) continue;
-      out.push(g.x(g.source[e]), g.y(g.source[e]), s - t, g.x(g.target[e]), g.y(g.target[e]), en - t, L[o + L_STATUS]);
+      out.push(g.x(g.source[e]), g.y(g.source[e]), s - t, L[o + L_STATUS], g.x(g.target[e]), g.y(g.target[e]), en - t, 0);
     }
   }
   return Float32Array.from(out);

@@ -29,7 +29,7 @@ const FAR_MIN_AREA_M2 = 400;
 const FAR_MIN_HEIGHT_M = 12;
 
 /**
- * Buildings in square tiles (about 8 across the city, never under 300 m) so that the view can
+ * Buildings in square tiles (about 6 across the city, never under 400 m) so that the view can
  * cull tiles outside the frustum and swap distant tiles to a cheaper level of detail. Both levels
  * are single meshes, built tile by tile: the view draws a tile as an index range over one shared
  * vertex buffer, so there is no duplicated vertex data and one upload per level.
@@ -37,7 +37,7 @@ const FAR_MIN_HEIGHT_M = 12;
 export function buildBuildingTiles(b: Buildings, bbox: BBox): BuildingTiles {
   const w = bbox.maxX - bbox.minX;
   const h = bbox.maxY - bbox.minY;
-  const tileM = Math.max(300, Math.ceil(Math.max(w, h) / 8));
+  const tileM = Math.max(400, Math.ceil(Math.max(w, h) / 6));
   const nx = Math.max(1, Math.ceil(w / tileM));
   const ny = Math.max(1, Math.ceil(h / tileM));
   const byTile: number[][] = Array.from({ length: nx * ny }, () => []);

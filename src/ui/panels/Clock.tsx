@@ -7,8 +7,14 @@ export function Clock({ client }: { client: SimClient }) {
   const el = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     let raf = 0;
+    let shown = NaN;
     const loop = () => {
-      if (el.current) el.current.textContent = formatClock(client.displayT, true);
+      const second = Math.floor(client.displayT);
+      // Touch the DOM only when the shown second changes (a paused clock costs nothing).
+      if (el.current && second !== shown) {
+        shown = second;
+        el.current.textContent = formatClock(second, true);
+      }
       raf = requestAnimationFrame(loop);
     };
     raf = requestAnimationFrame(loop);

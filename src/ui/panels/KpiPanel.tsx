@@ -4,14 +4,15 @@ import { usePoll } from './usePoll.ts';
 import { STATUS_LEGEND } from '../statusColors.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const sameFrame = (a: { version: number }, b: { version: number }) => a.version === b.version;
 
 /** Live KPIs at the displayed moment and the fleet's state mix, refreshed four times a second. */
 export function KpiPanel({ client, synthetic }: { client: SimClient; synthetic: boolean }) {
   const read = useCallback(() => {
     const counts = STATUS_LEGEND.map((_, i) => client.statusCount(i));
-    return { k: client.kpis(), counts, finished: client.finished };
+    return { k: client.kpis(), counts, finished: client.finished, version: client.frameVersion };
   }, [client]);
-  const { k, counts, finished } = usePoll(read);
+  const { k, counts, finished } = usePoll(read, 400, sameFrame);
   if (!k) return <aside className="panel kpis">Starting…</aside>;
   const rows: [string, string, string][] = [
     ['Delivered', `${k.delivered}`, 'delivered'],

@@ -23,10 +23,15 @@ export function TimelineBar({ client, runId }: { client: SimClient; runId: numbe
   useEffect(() => {
     let raf = 0;
     let last = 0;
+    let shownT = NaN;
     const loop = (now: number) => {
       const el = input.current;
       if (el) {
-        if (!dragging.current) el.value = String(client.displayT);
+        const t = Math.round(client.displayT);
+        if (!dragging.current && t !== shownT) {
+          shownT = t;
+          el.value = String(t);
+        }
         if (now - last > 250) {
           last = now;
           const rec = Math.max(0, Math.min(1, (client.horizonS - start) / (end - start)));

@@ -21,6 +21,8 @@ const STOP_VERB = { load: 'Load', unload: 'Unload', handover: 'Hand over', charg
 export function VanPanel({ detail: d, follow, onFollow, onClose }: Props) {
   const soc = d.socWh / d.batteryWh;
   const next = d.stops.findIndex((s) => !(s.atS <= d.t));
+  // Long tours: show the last two stops done and everything ahead; the rest folds into a count.
+  const from = next < 0 ? Math.max(0, d.stops.length - 3) : Math.max(0, next - 2);
   return (
     <aside className="panel selection van-panel" data-testid="van-panel">
       <header>
@@ -56,8 +58,10 @@ export function VanPanel({ detail: d, follow, onFollow, onClose }: Props) {
         <p className="sub">No work assigned yet.</p>
       )}
       {d.stops.length > 0 && (
-        <ol className="stops" data-testid="van-stops">
-          {d.stops.map((s, i) => {
+        <ol className="stops" data-testid="van-stops" start={from + 1}>
+          {from > 0 && <li className="folded">{from} earlier stops done</li>}
+          {d.stops.slice(from).map((s, j) => {
+            const i = from + j;
             const state = i < next || next < 0 ? 'done' : i === next ? 'next' : 'ahead';
             return (
               <li key={i} className={`${state} ${s.outcome?.replace(' ', '-') ?? ''}`}>

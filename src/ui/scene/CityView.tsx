@@ -44,6 +44,9 @@ export function defaultCamera(scene: SceneData): CameraPose {
   return { x: cx, y: dist * Math.sin(elev), z: -cy + dist * Math.cos(elev), tx: cx, tz: -cy };
 }
 
+/** Layers left out with `?hide=buildings,roads,vans,trails,lights,labels` (for measuring what each costs). */
+const hidden = new Set((new URLSearchParams(location.search).get('hide') ?? '').split(','));
+
 /** The 3D city: lighting by the hour, roads, buildings by tile, depots, the fleet, trails, overlays and the selected van's route. */
 export function CityView(p: ViewProps) {
   const { scene, client } = p;
@@ -56,7 +59,8 @@ export function CityView(p: ViewProps) {
   return (
     <Canvas
       camera={{ fov: 45, near: 2, far: span * 12 }}
-      gl={{ antialias: true, powerPreference: 'high-performance' }}
+      // Multisampling costs more than it adds once thousands of vans fill the view.
+      gl={{ antialias: p.fleetSize <= 2000, powerPreference: 'high-performance' }}
       dpr={[1, 2]}
       shadows={p.shadows}
       onCreated={({ gl }) => gl.domElement.addEventListener('webglcontextlost', p.onContextLost)}
@@ -66,12 +70,12 @@ export function CityView(p: ViewProps) {
       {!p.empty && (
         <>
           <Lighting client={client} cx={cx} cz={cz} span={span} shadows={p.shadows} />
-          <Roads scene={scene} />
-          <Buildings scene={scene} shadows={p.shadows} />
-          <StreetLights lights={scene.lights} />
-          <Facilities client={client} facilities={scene.facilities} selected={facility} chargers={p.overlays.chargers} />
-          <Trails key={`trails-${p.runId}`} client={client} />
-          <Vans key={`vans-${p.runId}`} client={client} count={p.fleetSize} selected={van} byState={p.overlays.states} />
+          {!hidden.has('roads') && <Roads scene={scene} />}
+          {!hidden.has('buildings') && <Buildings scene={scene} shadows={p.shadows} />}
+          {!hidden.has('lights') && <StreetLights lights={scene.lights} />}
+          {!hidden.has('labels') && <Facilities client={client} facilities={scene.facilities} selected={facility} chargers={p.overlays.chargers} />}
+          {!hidden.has('trails') && <Trails key={`trails-${p.runId}`} client={client} />}
+          {!hidden.has('vans') && <Vans key={`vans-${p.runId}`} client={client} count={p.fleetSize} selected={van} byState={p.overlays.states} />}
           {p.overlays.heatmap && <Heatmap client={client} runId={p.runId} />}
           {p.overlays.late && <LateDeliveries client={client} runId={p.runId} />}
           {p.detail && van === p.detail.van && <RouteAhead client={client} detail={p.detail} />}

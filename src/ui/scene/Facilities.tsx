@@ -1,13 +1,25 @@
-import { useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Html } from '@react-three/drei';
 import { useFrame } from '@react-three/fiber';
-import type { Mesh } from 'three';
+import { BoxGeometry, BufferGeometry, type Mesh } from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { FacilityInfo } from '../../../workers/simApi.ts';
 import { FACILITY_FIELDS } from '../../core/replay/KpiSeries.ts';
 import type { SimClient } from '../simClient.ts';
 import { placeName } from '../../core/replay/story.ts';
 
 const BAR_M = 60; // height of a fully busy charger bar
+
+/** Every charging post of every depot in one mesh (one draw call, not one per post). */
+function chargingPosts(facilities: readonly FacilityInfo[]): BufferGeometry {
+  const boxes: BufferGeometry[] = [];
+  for (const f of facilities) {
+    for (let k = 0; k < f.chargerPorts; k++) boxes.push(new BoxGeometry(1.2, 2.4, 1.2).translate(f.x - 16 + (k % 8) * 4.5, 1.2, -f.y + 18 + Math.floor(k / 8) * 4));
+  }
+  const merged = boxes.length > 0 ? mergeGeometries(boxes) : new BufferGeometry();
+  for (const b of boxes) b.dispose();
+  return merged;
+}
 
 interface Props {
   readonly client: SimClient;
@@ -26,6 +38,8 @@ export function Facilities({ client, facilities, selected, chargers }: Props) {
   const queues = useRef<(Mesh | null)[]>([]);
   const labels = useRef<(HTMLSpanElement | null)[]>([]);
   const lastText = useRef(0);
+  const posts = useMemo(() => chargingPosts(facilities), [facilities]);
+  useEffect(() => () => posts.dispose(), [posts]);
 
   useFrame(({ clock }) => {
     const L = client.layout;
@@ -56,6 +70,9 @@ export function Facilities({ client, facilities, selected, chargers }: Props) {
 
   return (
     <group name="facilities">
+      <mesh geometry={posts} name="charging-posts">
+        <meshLambertMaterial color="#27ae60" emissive="#0b5d2a" />
+      </mesh>
       {facilities.map((f, i) => {
         const warehouse = f.kind === 'warehouse';
         const picked = i === selected;
@@ -65,12 +82,6 @@ export function Facilities({ client, facilities, selected, chargers }: Props) {
               {warehouse ? <boxGeometry args={[40, 12, 40]} /> : <cylinderGeometry args={[12, 12, 8, 6]} />}
               <meshLambertMaterial color={picked ? '#ffd34d' : warehouse ? '#e07b39' : '#2d6cdf'} transparent opacity={0.9} />
             </mesh>
-            {Array.from({ length: f.chargerPorts }, (_, k) => (
-              <mesh key={k} position={[-16 + (k % 8) * 4.5, 1.2, 18 + Math.floor(k / 8) * 4]}>
-                <boxGeometry args={[1.2, 2.4, 1.2]} />
-                <meshLambertMaterial color="#27ae60" emissive="#0b5d2a" />
-              </mesh>
-            ))}
             {chargers && f.chargerPorts > 0 && (
               <group position={[22, 0, 0]}>
                 <mesh ref={(m) => void (bars.current[i] = m)} scale={[1, 0.01, 1]}>

@@ -19,6 +19,10 @@ export function FrameLoop({ client, vans }: { client: SimClient; vans: number })
     const r0 = performance.now();
     gl.render(scene, camera);
     const end = performance.now();
+    if (client.firstFrameMs === 0 && client.hasFrame && vans > 0) {
+      client.firstFrameMs = end;
+      performance.mark('vanfleet:first-frame');
+    }
     const s = view.stats;
     s.renderMs += 0.1 * (end - r0 - s.renderMs);
     s.scriptMs += 0.1 * (end - t.start - s.scriptMs);

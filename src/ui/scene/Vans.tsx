@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { DynamicDrawUsage, InstancedBufferAttribute, InstancedBufferGeometry, type Mesh } from 'three';
+import { DynamicDrawUsage, InstancedBufferAttribute, InstancedBufferGeometry, type BufferGeometry, type Mesh } from 'three';
 import { FRAME_VAN_STRIDE } from '../../core/replay/sampleTimeline.ts';
 import type { SimClient } from '../simClient.ts';
 import { shared } from './sharedUniforms.ts';
-import { makeVanGeometry } from './vanGeometry.ts';
+import { makeFarVanGeometry, makeVanGeometry } from './vanGeometry.ts';
 import { makeVanMaterial } from './vanMaterial.ts';
+
+/** Above this enlargement (camera higher than ~800 m) vans are a few pixels long: draw the 24-triangle stand-in. */
+const FAR_SCALE = 3.5;
 
 /** Vans grow with the camera's height so the fleet stays visible over a whole city. */
 export function vanScaleFor(cameraY: number): number {
@@ -19,27 +22,33 @@ export function vanScaleFor(cameraY: number): number {
  * a few uniforms, no per-van work on the CPU.
  */
 export function Vans({ client, count, selected, byState }: { client: SimClient; count: number; selected: number; byState: boolean }) {
-  const { geometry, a, b } = useMemo(() => {
-    const base = makeVanGeometry();
-    const g = new InstancedBufferGeometry();
-    for (const name of ['position', 'normal', 'color', 'glow']) g.setAttribute(name, base.getAttribute(name));
+  const { near, far, a, b } = useMemo(() => {
+    // Both levels share the pose attributes: a frame is uploaded once whichever level is drawn.
     const a = new InstancedBufferAttribute(client.vansA, FRAME_VAN_STRIDE).setUsage(DynamicDrawUsage);
     const b = new InstancedBufferAttribute(client.vansB, FRAME_VAN_STRIDE).setUsage(DynamicDrawUsage);
-    g.setAttribute('aPoseA', a);
-    g.setAttribute('aPoseB', b);
-    g.instanceCount = count;
-    return { geometry: g, a, b };
+    const level = (base: BufferGeometry) => {
+      const g = new InstancedBufferGeometry();
+      for (const name of ['position', 'normal', 'color', 'glow']) g.setAttribute(name, base.getAttribute(name));
+      g.setIndex(base.getIndex());
+      g.setAttribute('aPoseA', a);
+      g.setAttribute('aPoseB', b);
+      g.instanceCount = count;
+      return g;
+    };
+    return { near: level(makeVanGeometry()), far: level(makeFarVanGeometry()), a, b };
   }, [client, count]);
   const { material, uniforms } = useMemo(makeVanMaterial, []);
   const seen = useRef({ version: -1, curIsB: false });
-  const mesh = useRef<Mesh>(null);
+  const nearMesh = useRef<Mesh>(null);
+  const farMesh = useRef<Mesh>(null);
 
   useEffect(
     () => () => {
-      geometry.dispose();
+      near.dispose();
+      far.dispose();
       material.dispose();
     },
-    [geometry, material],
+    [near, far, material],
   );
 
   useFrame(({ camera }) => {
@@ -57,8 +66,16 @@ export function Vans({ client, count, selected, byState }: { client: SimClient; 
     uniforms.uSelected.value = selected;
     uniforms.uByState.value = byState ? 1 : 0;
     shared.uScale.value = vanScaleFor(camera.position.y);
-    if (mesh.current) mesh.current.visible = client.hasFrame || client.frameVersion > 0;
+    const shown = client.hasFrame || client.frameVersion > 0;
+    const distant = shared.uScale.value > FAR_SCALE;
+    if (nearMesh.current) nearMesh.current.visible = shown && !distant;
+    if (farMesh.current) farMesh.current.visible = shown && distant;
   });
 
-  return <mesh ref={mesh} geometry={geometry} material={material} frustumCulled={false} name="vans" visible={false} />;
+  return (
+    <group name="vans">
+      <mesh ref={nearMesh} geometry={near} material={material} frustumCulled={false} name="vans-near" visible={false} />
+      <mesh ref={farMesh} geometry={far} material={material} frustumCulled={false} name="vans-far" visible={false} />
+    </group>
+  );
 }

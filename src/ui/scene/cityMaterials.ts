@@ -31,7 +31,7 @@ export function makeBuildingMaterial(): MeshLambertMaterial {
           vec2 id = floor(cell) + floor(vWPos.xz / 23.0) * 7.0;
           float lit = step(0.6, paneHash(id));
           diffuseColor.rgb *= 1.0 - 0.3 * pane * (1.0 - uNight);
-          totalEmissiveRadiance += pane * lit * uNight * vec3(1.0, 0.74, 0.4) * 0.9;
+          totalEmissiveRadiance += pane * lit * uNight * vec3(1.0, 0.62, 0.26);
         }`,
       ],
     ],

@@ -30,7 +30,7 @@ const smooth = (e0: number, e1: number, x: number) => {
   return t * t * (3 - 2 * t);
 };
 
-const NIGHT_SKY: RGB = [0.05, 0.07, 0.13];
+const NIGHT_SKY: RGB = [0.09, 0.12, 0.24];
 const DUSK_SKY: RGB = [0.98, 0.7, 0.52];
 const DAY_SKY: RGB = [0.78, 0.85, 0.92];
 const WARM_SUN: RGB = [1.0, 0.62, 0.35];
@@ -61,9 +61,9 @@ export function skyAt(secondsAfterMidnight: number): Sky {
     elevation: el,
     night,
     sunColour: night > 0.5 ? MOON : mix(NOON_SUN, WARM_SUN, golden),
-    sunIntensity: night > 0.5 ? 0.35 * night : (1 - night) * (0.6 + 1.4 * smooth(-2, 25, elDeg)),
+    sunIntensity: night > 0.5 ? 0.8 * night : (1 - night) * (0.6 + 1.4 * smooth(-2, 25, elDeg)),
     skyColour: mix(daySky, NIGHT_SKY, night),
-    groundColour: mix([0.49, 0.54, 0.42], [0.1, 0.11, 0.16], night),
-    ambient: 0.45 + 0.85 * (1 - night),
+    groundColour: mix([0.49, 0.54, 0.42], [0.16, 0.17, 0.24], night),
+    ambient: 0.75 + 0.55 * (1 - night),
   };
 }
