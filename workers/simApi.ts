@@ -75,6 +75,9 @@ export interface Series {
   readonly kpiKeys: readonly string[];
   readonly kpiOffset: number;
   readonly statusOffset: number;
+  /** The run is recorded to its end: these are all the samples there will be. */
+  readonly finished: boolean;
+  readonly dayEndS: number;
 }
 
 interface Current extends FrameSource {
@@ -265,7 +268,18 @@ export function createSimApi() {
       const k = c.kpis;
       const rows = k ? k.snapshot() : new Float64Array(0);
       return transfer(
-        { startS: c.timeline.startS, stepS: k?.stepS ?? 60, rowLength: k?.rowLength ?? 1, count: k?.count ?? 0, rows, kpiKeys: [...KPI_KEYS], kpiOffset: ROW_KPIS, statusOffset: ROW_STATUS },
+        {
+          startS: c.timeline.startS,
+          stepS: k?.stepS ?? 60,
+          rowLength: k?.rowLength ?? 1,
+          count: k?.count ?? 0,
+          rows,
+          kpiKeys: [...KPI_KEYS],
+          kpiOffset: ROW_KPIS,
+          statusOffset: ROW_STATUS,
+          finished: c.timeline.finished,
+          dayEndS: c.synthetic ? c.timeline.endS : c.world.params.dayEndS,
+        },
         [rows.buffer],
       );
     },

@@ -235,7 +235,7 @@ export function App() {
       <div className="column right">
         {info && !initial.empty && <KpiPanel client={client} synthetic={info.synthetic} />}
         {info && !info.synthetic && !initial.empty && <KpiChart client={client} runId={runId} />}
-        {info && !demo && (
+        {info && !demo && webgl && (
           <ViewControls overlays={overlays} trails={trails} shadows={shadows} perf={perf} onOverlays={setOverlays} onTrails={setTrails} onShadows={setShadows} onPerf={setPerf} />
         )}
       </div>

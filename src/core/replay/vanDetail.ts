@@ -64,7 +64,7 @@ export function vanDetail(tl: Timeline, world: World, ids: readonly string[], v:
     const times = planProgress(tl, v, d);
     for (let k = 0; k < d.plan.length; k++) {
       const s = stopOf(world, d.plan[k], times.startS[k]);
-      if (s) stops.push(withOutcome(tl, v, s));
+      if (s) stops.push(withOutcome(tl, v, s, t));
     }
     const legs: number[] = [];
     for (let k = 0; k < d.plan.length; k++) if (times.leg[k] >= 0) legs.push(times.leg[k]);
@@ -123,12 +123,13 @@ function stopOf(world: World, s: Step, atS: number): StopView | null {
   }
 }
 
-/** A hand-over stop that has happened gets its outcome from the recorded hand-overs. */
-function withOutcome(tl: Timeline, v: number, s: StopView): StopView {
-  if (s.kind !== 'handover' || Number.isNaN(s.atS)) return s;
+/** A hand-over that has happened by t gets its outcome from the recorded hand-overs (the replay does not tell the future). */
+function withOutcome(tl: Timeline, v: number, s: StopView, t: number): StopView {
+  if (s.kind !== 'handover' || Number.isNaN(s.atS) || s.atS > t) return s;
   const h = tl.handovers[v];
   for (let i = 0; i < h.length; i += HANDOVER_STRIDE) {
     if (h[i] < s.atS || h[i + 1] !== s.door) continue;
+    if (h[i] > t) return s;
     const outcome: StopOutcome = h[i + 2] === Outcome.Failed ? 'failed' : h[i + 2] === Outcome.Late ? 'late' : 'on time';
     return { ...s, outcome, atS: s.atS };
   }

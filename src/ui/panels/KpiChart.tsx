@@ -16,6 +16,7 @@ const H = 120;
  */
 export function KpiChart({ client, runId }: { client: SimClient; runId: number }) {
   const [series, setSeries] = useState<Series | null>(null);
+  // Fetch the samples again while the run is still being recorded (a second apart), then stop.
   useEffect(() => {
     let live = true;
     let timer = 0;
@@ -23,7 +24,7 @@ export function KpiChart({ client, runId }: { client: SimClient; runId: number }
       void client.api.series().then((s) => {
         if (!live) return;
         setSeries(s);
-        if (Number.isNaN(client.endS) || s.count === 0) timer = window.setTimeout(load, 2500);
+        if (!s.finished) timer = window.setTimeout(load, 1000);
       });
     load();
     return () => {
@@ -34,7 +35,8 @@ export function KpiChart({ client, runId }: { client: SimClient; runId: number }
   const now = usePoll(useCallback(() => Math.round(client.displayT / 30) * 30, [client]), 500);
   if (!series || series.count < 2) return <figure className="panel chart" data-testid="kpi-chart" />;
   const { rows, rowLength, count, startS, kpiOffset, statusOffset, kpiKeys } = series;
-  const endS = rows[(count - 1) * rowLength];
+  // A fixed axis (the working day, or the whole run once it is known to run over), so the chart does not rescale as the run is recorded.
+  const endS = Math.max(series.dayEndS, series.finished ? rows[(count - 1) * rowLength] : series.dayEndS);
   const x = (t: number) => ((t - startS) / Math.max(1, endS - startS)) * W;
   const upTo = Math.max(1, Math.min(count, Math.floor((now - startS) / series.stepS) + 1));
   const fleet = statusSum(rows, 0, rowLength, statusOffset) || 1;
@@ -52,15 +54,20 @@ export function KpiChart({ client, runId }: { client: SimClient; runId: number }
     }
     bands.push(`M${top.join('L')}L${bottom.join('L')}Z`);
   }
-  const line = (key: string, scale: (v: number, o: number) => number) => {
+  const deliveredAt = kpiOffset + kpiKeys.indexOf('delivered');
+  /** A KPI as a polyline; `fromFirstDelivery` skips the samples before anything was delivered (a rate of 0/0). */
+  const line = (key: string, scale: (v: number) => number, fromFirstDelivery = false) => {
     const k = kpiOffset + kpiKeys.indexOf(key);
     const pts: string[] = [];
-    for (let i = 0; i < upTo; i++) pts.push(`${x(rows[i * rowLength]).toFixed(1)},${(H - scale(rows[i * rowLength + k], i * rowLength) * H).toFixed(1)}`);
-    return `M${pts.join('L')}`;
+    for (let i = 0; i < upTo; i++) {
+      if (fromFirstDelivery && rows[i * rowLength + deliveredAt] === 0) continue;
+      pts.push(`${x(rows[i * rowLength]).toFixed(1)},${(H - scale(rows[i * rowLength + k]) * H).toFixed(1)}`);
+    }
+    return pts.length > 0 ? `M${pts.join('L')}` : '';
   };
   const parcels = rows[kpiOffset + kpiKeys.indexOf('parcels')] || 1;
   return (
-    <figure className="panel chart" data-testid="kpi-chart">
+    <figure className="panel chart" data-testid="kpi-chart" data-complete={series.finished}>
       <figcaption>
         Over the day <span className="key delivered">delivered</span> <span className="key ontime">on time</span>
       </figcaption>
@@ -69,7 +76,7 @@ export function KpiChart({ client, runId }: { client: SimClient; runId: number }
           <path key={i} d={d} fill={STATUS_COLORS[VAN_STATUS_COUNT - 1 - i]} opacity={0.55} />
         ))}
         <path d={line('delivered', (v) => v / parcels)} className="line delivered" />
-        <path d={line('onTimeRate', (v) => v)} className="line ontime" />
+        <path d={line('onTimeRate', (v) => v, true)} className="line ontime" />
         <line x1={x(now)} x2={x(now)} y1={0} y2={H} className="cursor" />
       </svg>
       <div className="axis">

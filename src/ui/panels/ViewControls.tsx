@@ -3,7 +3,7 @@ import { OVERLAY_NAMES, type Overlays, type TrailSetting } from '../urlState.ts'
 const LABEL: Record<(typeof OVERLAY_NAMES)[number], string> = {
   states: 'Van state colours',
   heatmap: 'Demand heatmap',
-  late: 'Late deliveries',
+  late: 'Late (red) / failed (orange) hand-overs',
   chargers: 'Charger use',
 };
 

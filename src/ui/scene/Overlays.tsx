@@ -98,7 +98,9 @@ export function LateDeliveries({ client, runId }: { client: SimClient; runId: nu
           float age = uNow - aMark.z;
           bool show = aMark.w > 0.5 && age >= 0.0;
           float pop = 1.0 + 1.5 * exp(-age / 240.0);
-          vec3 p = position * uScale * pop * (show ? 1.0 : 0.0);
+          // Late deliveries full size, failed hand-overs (nobody came down) smaller.
+          float size = aMark.w > 1.5 ? 0.35 : 0.6;
+          vec3 p = position * uScale * size * pop * (show ? 1.0 : 0.0);
           vColour = aMark.w > 1.5 ? uFailed : uLate;
           gl_Position = projectionMatrix * modelViewMatrix * vec4(p.x + aMark.x, p.y, p.z - aMark.y, 1.0);
         }`,
