@@ -11,7 +11,7 @@ import type { Individual } from './hgs/Individual.ts';
 import type { HgsParams } from './hgs/params.ts';
 import type { Progress, StopCriterion } from './stop.ts';
 import { maxIterations } from './stop.ts';
-import { minimiseRoutes, routeMinApplicable } from './routemin/minimiseRoutes.ts';
+import { minimiseRoutes } from './routemin/minimiseRoutes.ts';
 
 export interface ProgressEvent {
   readonly iteration: number;
@@ -58,23 +58,52 @@ export interface Solver {
   result(): Result;
 }
 
-export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'stop'>): Solver {
-  const hgs = new Hgs(problem, { seed: opts.seed ?? 1, params: opts.params, maxRoutes: opts.maxRoutes, initial: opts.initial });
+/**
+ * A solver driven step by step. With `minimiseVehicles`, the first step runs the whole
+ * route-minimisation phase (bounded by `routeMinStop` and `stop`); later steps are HGS generations.
+ */
+export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'stop'> & { readonly stop?: StopCriterion }): Solver {
   const history: { iteration: number; cost: number }[] = [];
-  hgs.onImprove = (ind: Individual) => {
-    const it = hgs.iterations;
-    history.push({ iteration: it, cost: ind.objective });
-    opts.onProgress?.({ iteration: it, cost: ind.objective, numRoutes: ind.numRoutes, feasible: true, phase: 'search' });
+  let hgs: Hgs | null = null;
+  const start = (): Hgs => {
+    let o: Omit<SolveOptions, 'stop'> = opts;
+    if (opts.minimiseVehicles) {
+      const routes = minimiseRoutesPhase(problem, opts);
+      if (routes) {
+        const used = routes.filter((r) => r.length > 0).length;
+        o = { ...opts, maxRoutes: Math.min(opts.maxRoutes ?? used, used), initial: [routes, ...(opts.initial ?? [])] };
+      }
+    }
+    const h = new Hgs(problem, { seed: o.seed ?? 1, params: o.params, maxRoutes: o.maxRoutes, initial: o.initial });
+    h.onImprove = (ind: Individual) => {
+      history.push({ iteration: h.iterations, cost: ind.objective });
+      opts.onProgress?.({ iteration: h.iterations, cost: ind.objective, numRoutes: ind.numRoutes, feasible: true, phase: 'search' });
+    };
+    return h;
   };
   return {
-    step: () => hgs.step(),
+    step: () => {
+      if (hgs) hgs.step();
+      else (hgs = start()).step();
+    },
     progress: () => ({
-      iterations: hgs.iterations,
-      iterationsWithoutImprovement: hgs.iterationsWithoutImprovement,
-      bestCost: hgs.best ? hgs.best.objective : Infinity,
+      iterations: hgs ? hgs.iterations : 0,
+      iterationsWithoutImprovement: hgs ? hgs.iterationsWithoutImprovement : 0,
+      bestCost: hgs?.best ? hgs.best.objective : Infinity,
     }),
-    result: () => toResult(hgs, history),
+    result: () => toResult(hgs ?? start(), history),
   };
+}
+
+function minimiseRoutesPhase(problem: ProblemData, opts: Omit<SolveOptions, 'stop'> & { readonly stop?: StopCriterion }): Int32Array[] | null {
+  const progress = { iterations: 0, iterationsWithoutImprovement: 0, bestCost: Infinity };
+  const rmStop = opts.routeMinStop ?? maxIterations(20 * problem.numClients);
+  return minimiseRoutes(problem, {
+    seed: opts.seed ?? 1,
+    stop: () => (opts.stop ? opts.stop.shouldStop(progress) : false),
+    phaseStop: (work) => rmStop.shouldStop({ iterations: work, iterationsWithoutImprovement: 0, bestCost: Infinity }),
+    onRoutes: (m) => opts.onProgress?.({ iteration: 0, cost: Infinity, numRoutes: m, feasible: true, phase: 'routes' }),
+  });
 }
 
 function toResult(hgs: Hgs, history: { iteration: number; cost: number }[]): Result {
@@ -85,22 +114,8 @@ function toResult(hgs: Hgs, history: { iteration: number; cost: number }[]): Res
 }
 
 export function solve(problem: ProblemData, opts: SolveOptions): Result {
-  if (opts.minimiseVehicles && routeMinApplicable(problem)) {
-    const progress = { iterations: 0, iterationsWithoutImprovement: 0, bestCost: Infinity };
-    const rmStop = opts.routeMinStop ?? maxIterations(20 * problem.numClients);
-    const routes = minimiseRoutes(problem, {
-      seed: opts.seed ?? 1,
-      stop: () => opts.stop.shouldStop(progress),
-      phaseStop: (work) => rmStop.shouldStop({ iterations: work, iterationsWithoutImprovement: 0, bestCost: Infinity }),
-      onRoutes: (m) => opts.onProgress?.({ iteration: 0, cost: Infinity, numRoutes: m, feasible: true, phase: 'routes' }),
-    });
-    if (routes) {
-      const used = routes.filter((r) => r.length > 0).length;
-      opts = { ...opts, maxRoutes: Math.min(opts.maxRoutes ?? used, used), initial: [routes, ...(opts.initial ?? [])] };
-    }
-  }
   const solver = createSolver(problem, opts);
-  // The initial population is always built at least in part so a result exists.
+  // The first step always runs, so a result exists.
   solver.step();
   while (!opts.stop.shouldStop(solver.progress())) solver.step();
   return solver.result();

@@ -8,7 +8,6 @@
  * A deletion succeeds when the pool empties; on a stop it is undone.
  */
 import type { Rng } from '../../util/rng.ts';
-import type { LocalSearch } from '../search/LocalSearch.ts';
 import type { Neighbours } from '../search/neighbours.ts';
 import { Penalties } from '../search/Penalties.ts';
 import type { SearchState } from '../search/SearchState.ts';
@@ -28,7 +27,6 @@ export const defaultRouteMinParams: RouteMinParams = { kmax: 5, perturbMoves: 10
 
 export class RouteMinimizer {
   private readonly s: SearchState;
-  private readonly ls: LocalSearch;
   private readonly nbs: Neighbours;
   private readonly rng: Rng;
   private readonly params: RouteMinParams;
@@ -40,9 +38,8 @@ export class RouteMinimizer {
   /** Work counter (pool pops), for iteration-based budgets. */
   work = 0;
 
-  constructor(s: SearchState, ls: LocalSearch, nbs: Neighbours, rng: Rng, params: RouteMinParams = defaultRouteMinParams) {
+  constructor(s: SearchState, nbs: Neighbours, rng: Rng, params: RouteMinParams = defaultRouteMinParams) {
     this.s = s;
-    this.ls = ls;
     this.nbs = nbs;
     this.rng = rng;
     this.params = params;
@@ -95,7 +92,6 @@ export class RouteMinimizer {
     for (const x of this.pool) this.unroute(x);
     s.updateRoute(r);
     this.pcount.fill(1);
-    this.ls.params = { ...this.ls.params, maxRoutes: used.length - 1 };
     while (this.pool.length > 0) {
       if (stop()) {
         s.load(snapshot, this.big);
@@ -147,7 +143,11 @@ export class RouteMinimizer {
     return true;
   }
 
-  /** Insert v at its least-penalty position, then local search on the penalty (NB §3.2). */
+  /**
+   * NB §3.2 squeeze: insert v at its least-penalty position, then best-improvement moves that
+   * involve the clients of an infeasible route (relocate out, swap, 2-opt* with granular
+   * neighbours) while the penalty decreases. Success iff the solution becomes feasible.
+   */
   private squeeze(v: number): boolean {
     const s = this.s;
     const ev = s.ev;
@@ -165,13 +165,51 @@ export class RouteMinimizer {
       }
     }
     if (best === NONE) return false;
-    s.linkAfter(v, best, s.routeOf[best]);
+    const r0 = s.routeOf[best];
+    s.linkAfter(v, best, r0);
     s.moves++;
-    this.ls.run(this.big);
-    for (let r = 0; r < s.numRoutes; r++) if (s.rSize[r] > 0 && !s.rFeasible[r]) {
-      this.restore(snapshot);
-      return false;
+    s.updateRoute(r0);
+    for (let iter = 0; iter < 50; iter++) {
+      let bad = -1;
+      for (let r = 0; r < s.numRoutes && bad < 0; r++) if (s.rSize[r] > 0 && !s.rFeasible[r]) bad = r;
+      if (bad < 0) return true;
+      if (!this.bestPenaltyMove(bad)) break;
     }
+    this.restore(snapshot);
+    return false;
+  }
+
+  /** Apply the best improving move touching route r's clients; false if none improves. */
+  private bestPenaltyMove(r: number): boolean {
+    const s = this.s;
+    const lo = s.p.numDepots;
+    let best = 0;
+    let op = -1;
+    let bu = -1;
+    let bv = -1;
+    for (let u = s.next[s.startOf(r)]; u !== s.endOf(r); u = s.next[u]) {
+      if (!s.isClient(u)) continue;
+      for (let k = this.nbs.start[u - lo]; k < this.nbs.start[u - lo + 1]; k++) {
+        const w = this.nbs.list[k];
+        if (s.routeOf[w] < 0 || s.routeOf[w] === r) continue;
+        for (let i = 0; i < 5; i++) {
+          const c = i === 0 ? relocateDelta(s, u, 1, false, w) : i === 1 ? relocateDelta(s, u, 1, false, s.prev[w])
+            : i === 2 ? swapDelta(s, u, 1, w, 1) : i === 3 ? twoOptStarDelta(s, u, w) : twoOptStarDelta(s, s.prev[u], s.prev[w]);
+          if (c < best) {
+            best = c;
+            op = i;
+            bu = u;
+            bv = w;
+          }
+        }
+      }
+    }
+    if (op < 0) return false;
+    if (op === 0) relocateApply(s, bu, 1, false, bv);
+    else if (op === 1) relocateApply(s, bu, 1, false, s.prev[bv]);
+    else if (op === 2) swapApply(s, bu, 1, bv, 1);
+    else if (op === 3) twoOptStarApply(s, bu, bv);
+    else twoOptStarApply(s, s.prev[bu], s.prev[bv]);
     return true;
   }
 

@@ -12,7 +12,6 @@
 import { Rng } from '../../util/rng.ts';
 import type { ProblemData } from '../ProblemData.ts';
 import { Hgs } from '../hgs/Hgs.ts';
-import { LocalSearch } from '../search/LocalSearch.ts';
 import { computeNeighbours, defaultNeighbourParams } from '../search/neighbours.ts';
 import { SearchState } from '../search/SearchState.ts';
 import { RouteMinimizer } from './RouteMinimizer.ts';
@@ -58,8 +57,7 @@ function nagataBraysy(p: ProblemData, first: Int32Array[], hgs: Hgs, opts: Minim
   const s = new SearchState(p);
   const nbs = computeNeighbours(p, { ...defaultNeighbourParams, granularity: 40 });
   const rng = new Rng(opts.seed + 17);
-  const ls = new LocalSearch(s, nbs, rng.fork(3));
-  const rm = new RouteMinimizer(s, ls, nbs, rng.fork(4));
+  const rm = new RouteMinimizer(s, nbs, rng.fork(4));
   s.load(best, hgs.penalties);
   const bound = RouteMinimizer.capacityBound(s);
   const stop = () => opts.stop() || opts.phaseStop(rm.work);

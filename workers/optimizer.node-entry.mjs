@@ -1,0 +1,5 @@
+// Starts the TypeScript optimizer worker in a Node worker_thread: registers tsx's loader, then imports it.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./optimizer.node.ts');

@@ -1,0 +1,87 @@
+/**
+ * The optimiser service behind the optimizer worker: solve a VRP off the main thread, report the
+ * best cost as it improves (a comlink `proxy` callback) and stop on `cancel()`. Plain functions
+ * over core, so the same object is exposed by the browser worker and by a Node worker_thread.
+ *
+ * Core's solver is synchronous; here it runs in slices of ~`sliceMs` and yields to the event loop
+ * between slices, so a cancel message is handled within a slice. The clock for time limits is this
+ * worker's `performance.now()` (core never reads a clock itself).
+ */
+import { transfer } from 'comlink';
+import type { ProblemData } from '../src/core/vrp/ProblemData.ts';
+import type { Solution } from '../src/core/vrp/Solution.ts';
+import type { HgsParams } from '../src/core/vrp/hgs/params.ts';
+import type { ProgressEvent, Result } from '../src/core/vrp/solve.ts';
+import { createSolver } from '../src/core/vrp/solve.ts';
+import type { StopSpec } from '../src/core/vrp/stop.ts';
+import { anyOf, cancelled, fromSpec, maxIterations } from '../src/core/vrp/stop.ts';
+
+export interface WorkerSolveOptions {
+  /** Serialisable stop: iterations and/or seconds (measured in the worker). */
+  readonly stop: StopSpec;
+  readonly seed?: number;
+  readonly params?: Partial<HgsParams>;
+  readonly maxRoutes?: number;
+  readonly initial?: readonly Int32Array[][];
+  /** Vehicles first: a route-minimisation phase of `routeMinWork` steps (default 20 × clients). */
+  readonly minimiseVehicles?: boolean;
+  readonly routeMinWork?: number;
+  /**
+   * Optional Int32Array view over a SharedArrayBuffer: a non-zero first element cancels even in
+   * the middle of a long step (e.g. route minimisation). Where SharedArrayBuffer is unavailable,
+   * `cancel()` stops at the next slice boundary.
+   */
+  readonly cancelFlag?: Int32Array;
+  /** Milliseconds of solving between yields to the event loop (default 50). */
+  readonly sliceMs?: number;
+}
+
+export type ProgressCallback = (e: ProgressEvent & { readonly seconds: number }) => void;
+
+/** Typed arrays of a solution, to transfer it back instead of copying. */
+export function solutionBuffers(sol: Solution): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [sol.unassigned.buffer as ArrayBuffer];
+  for (const r of sol.routes) out.push(r.visits.buffer as ArrayBuffer, r.serviceStart.buffer as ArrayBuffer);
+  return [...new Set(out)];
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createOptimizerApi() {
+  const cancelFlag = { cancelled: false };
+  return {
+    /**
+     * Solve `problem` (send it with `transfer(problem, problemBuffers(problem))`); the result's
+     * arrays come back transferred. Deterministic for a seed when the stop counts iterations.
+     */
+    async solve(problem: ProblemData, opts: WorkerSolveOptions, onProgress?: ProgressCallback): Promise<Result> {
+      cancelFlag.cancelled = false;
+      const now = () => performance.now();
+      const t0 = now();
+      const stop = opts.cancelFlag ? anyOf(fromSpec(opts.stop, now, cancelFlag), cancelled(opts.cancelFlag)) : fromSpec(opts.stop, now, cancelFlag);
+      const solver = createSolver(problem, {
+        seed: opts.seed, params: opts.params, maxRoutes: opts.maxRoutes, initial: opts.initial, stop,
+        minimiseVehicles: opts.minimiseVehicles,
+        routeMinStop: opts.routeMinWork !== undefined ? maxIterations(opts.routeMinWork) : undefined,
+        onProgress: onProgress ? (e) => void onProgress({ ...e, seconds: (now() - t0) / 1000 }) : undefined,
+      });
+      const slice = opts.sliceMs ?? 50;
+      solver.step();
+      while (!stop.shouldStop(solver.progress())) {
+        const end = now() + slice;
+        do solver.step();
+        while (now() < end && !stop.shouldStop(solver.progress()));
+        await yieldToEventLoop();
+      }
+      const result = solver.result();
+      return transfer(result, solutionBuffers(result.best));
+    },
+
+    /** Stop the running solve; it returns its best solution so far. */
+    cancel(): void {
+      cancelFlag.cancelled = true;
+    },
+  };
+}
+
+export type OptimizerApi = ReturnType<typeof createOptimizerApi>;
