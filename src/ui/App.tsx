@@ -14,6 +14,7 @@ import { PerfPanel } from './panels/PerfPanel.tsx';
 import { ViewControls } from './panels/ViewControls.tsx';
 import { CityView } from './scene/CityView.tsx';
 import type { Pick } from './scene/Picker.tsx';
+import { view } from './scene/viewRegistry.ts';
 import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
 import { ClockDriver } from './ClockDriver.tsx';
 import { hasWebGL2, isSoftwareRenderer } from './webgl.ts';
@@ -91,6 +92,18 @@ export function App() {
       setFollow(false);
     }
   }, [client, demo]);
+
+  // Shadows "where the frame budget allows": left to the default, they switch off if the frame rate stays low.
+  const [shadowsTouched, setShadowsTouched] = useState(initial.shadows !== undefined);
+  useEffect(() => {
+    if (!shadows || shadowsTouched) return;
+    let slow = 0;
+    const id = setInterval(() => {
+      slow = view.stats.fps > 0 && view.stats.fps < 30 ? slow + 1 : 0;
+      if (slow >= 3) setShadows(false);
+    }, 2000);
+    return () => clearInterval(id);
+  }, [shadows, shadowsTouched]);
 
   const detail = useDetail(client, selection, runId);
   const softwareDefault = webgl && !isSoftwareRenderer();
@@ -236,7 +249,7 @@ export function App() {
         {info && !initial.empty && <KpiPanel client={client} synthetic={info.synthetic} />}
         {info && !info.synthetic && !initial.empty && <KpiChart client={client} runId={runId} />}
         {info && !demo && webgl && (
-          <ViewControls overlays={overlays} trails={trails} shadows={shadows} perf={perf} onOverlays={setOverlays} onTrails={setTrails} onShadows={setShadows} onPerf={setPerf} />
+          <ViewControls overlays={overlays} trails={trails} shadows={shadows} perf={perf} onOverlays={setOverlays} onTrails={setTrails} onShadows={(on) => (setShadowsTouched(true), setShadows(on))} onPerf={setPerf} />
         )}
       </div>
       <div className="column left">

@@ -182,4 +182,20 @@ describe('without WebGL', () => {
     await page.screenshot({ path: join(RESULTS, 'view-no-webgl.png') });
     expect(errors).toEqual([]);
   });
+
+  it('survives a lost WebGL context: a message, live KPIs, and the view comes back on request', async () => {
+    const { page, errors } = await open('?speed=1800');
+    await page.evaluate(() => {
+      const gl = document.querySelector('canvas')!.getContext('webgl2');
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    });
+    await page.locator('[data-testid="view-error"]').waitFor({ timeout: 10_000 });
+    const t0 = (await perf(page)).t;
+    await page.waitForFunction((t) => window.__vanfleet!.perf().t > t + 600, t0, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Restart the 3D view' }).click();
+    const f0 = (await perf(page)).frames;
+    await page.waitForFunction((f) => window.__vanfleet!.perf().frames > f + 3, f0, { timeout: 30_000 });
+    expect(await page.locator('[data-testid="view-error"]').count()).toBe(0);
+    expect(errors.filter((e) => !/context lost|CONTEXT_LOST/i.test(e))).toEqual([]);
+  });
 });

@@ -80,8 +80,8 @@ export function buildRoadMesh(g: RoadGraph): MeshArrays {
 }
 
 /**
- * Street lamps for the night view: junctions of major roads and every ~60 m along them, thinned
- * so no two are closer than 35 m (a grid hash). Plan x, y pairs.
+ * Street lamps for the night view: every ~60 m along the major roads, on the kerb (alternating
+ * sides), thinned so no two are closer than 35 m (a grid hash). Plan x, y pairs.
  */
 export function streetLights(g: RoadGraph): Float32Array {
   const out: number[] = [];
@@ -97,9 +97,16 @@ export function streetLights(g: RoadGraph): Float32Array {
     if (!isMajorRoad(g.roadClass[e])) continue;
     const u = g.source[e];
     const v = g.target[e];
-    const len = Math.hypot(g.x(v) - g.x(u), g.y(v) - g.y(u));
+    const dx = g.x(v) - g.x(u);
+    const dy = g.y(v) - g.y(u);
+    const len = Math.hypot(dx, dy);
+    if (len === 0) continue;
+    const kerb = style(g.roadClass[e])[0] + 1.5;
     const n = Math.max(1, Math.round(len / 60));
-    for (let k = 0; k < n; k++) put(g.x(u) + ((g.x(v) - g.x(u)) * k) / n, g.y(u) + ((g.y(v) - g.y(u)) * k) / n);
+    for (let k = 0; k < n; k++) {
+      const side = k % 2 === 0 ? 1 : -1;
+      put(g.x(u) + (dx * (k + 0.5)) / n + (-dy / len) * kerb * side, g.y(u) + (dy * (k + 0.5)) / n + (dx / len) * kerb * side);
+    }
   }
   return Float32Array.from(out);
 }

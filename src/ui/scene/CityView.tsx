@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Canvas } from '@react-three/fiber';
 import type { SceneData } from '../../../workers/simApi.ts';
 import type { VanDetail } from '../../core/replay/vanDetail.ts';
@@ -7,6 +8,7 @@ import { CameraRig, type CameraPose } from './CameraRig.tsx';
 import { Buildings, Roads } from './CityMeshes.tsx';
 import { DemoDirector } from './DemoDirector.tsx';
 import { Facilities } from './Facilities.tsx';
+import { FacilityLabelLayer, LabelProjector, newLabelRefs } from './FacilityLabels.tsx';
 import { FrameLoop } from './FrameLoop.tsx';
 import { Lighting } from './Lighting.tsx';
 import { Heatmap, LateDeliveries } from './Overlays.tsx';
@@ -56,34 +58,40 @@ export function CityView(p: ViewProps) {
   const span = Math.max(maxX - minX, maxY - minY);
   const van = p.selection?.kind === 'van' ? p.selection.v : -1;
   const facility = p.selection?.kind === 'facility' ? p.selection.f : -1;
+  const labels = useMemo(newLabelRefs, []);
+  const showLabels = !p.empty && !hidden.has('labels');
   return (
-    <Canvas
-      camera={{ fov: 45, near: 2, far: span * 12 }}
-      // Multisampling costs more than it adds once thousands of vans fill the view.
-      gl={{ antialias: p.fleetSize <= 2000, powerPreference: 'high-performance' }}
-      dpr={[1, 2]}
-      shadows={p.shadows}
-      onCreated={({ gl }) => gl.domElement.addEventListener('webglcontextlost', p.onContextLost)}
-      data-testid="city-canvas"
-    >
-      <FrameLoop client={client} vans={p.fleetSize} />
-      {!p.empty && (
-        <>
-          <Lighting client={client} cx={cx} cz={cz} span={span} shadows={p.shadows} />
-          {!hidden.has('roads') && <Roads scene={scene} />}
-          {!hidden.has('buildings') && <Buildings scene={scene} shadows={p.shadows} />}
-          {!hidden.has('lights') && <StreetLights lights={scene.lights} />}
-          {!hidden.has('labels') && <Facilities client={client} facilities={scene.facilities} selected={facility} chargers={p.overlays.chargers} />}
-          {!hidden.has('trails') && <Trails key={`trails-${p.runId}`} client={client} />}
-          {!hidden.has('vans') && <Vans key={`vans-${p.runId}`} client={client} count={p.fleetSize} selected={van} byState={p.overlays.states} />}
-          {p.overlays.heatmap && <Heatmap client={client} runId={p.runId} />}
-          {p.overlays.late && <LateDeliveries client={client} runId={p.runId} />}
-          {p.detail && van === p.detail.van && <RouteAhead client={client} detail={p.detail} />}
-          <Picker client={client} facilities={scene.facilities} onPick={p.onPick} />
-        </>
-      )}
-      <CameraRig client={client} initial={p.camera ?? defaultCamera(scene)} span={span} follow={p.follow ? van : -1} demo={p.demo} />
-      {p.demo && <DemoDirector client={client} facilities={scene.facilities} cx={cx} cz={cz} span={span} />}
-    </Canvas>
+    <>
+      <Canvas
+        camera={{ fov: 45, near: 2, far: span * 12 }}
+        // Multisampling costs more than it adds once thousands of vans fill the view.
+        gl={{ antialias: p.fleetSize <= 2000, powerPreference: 'high-performance' }}
+        dpr={[1, 2]}
+        shadows={p.shadows}
+        onCreated={({ gl }) => gl.domElement.addEventListener('webglcontextlost', p.onContextLost)}
+        data-testid="city-canvas"
+      >
+        <FrameLoop client={client} vans={p.fleetSize} />
+        {!p.empty && (
+          <>
+            <Lighting client={client} cx={cx} cz={cz} span={span} shadows={p.shadows} />
+            {!hidden.has('roads') && <Roads scene={scene} />}
+            {!hidden.has('buildings') && <Buildings scene={scene} shadows={p.shadows} />}
+            {!hidden.has('lights') && <StreetLights lights={scene.lights} />}
+            {showLabels && <Facilities client={client} facilities={scene.facilities} selected={facility} chargers={p.overlays.chargers} labels={labels} />}
+            {showLabels && <LabelProjector facilities={scene.facilities} refs={labels} />}
+            {!hidden.has('trails') && <Trails key={`trails-${p.runId}`} client={client} />}
+            {!hidden.has('vans') && <Vans key={`vans-${p.runId}`} client={client} count={p.fleetSize} selected={van} byState={p.overlays.states} />}
+            {p.overlays.heatmap && <Heatmap client={client} runId={p.runId} />}
+            {p.overlays.late && <LateDeliveries client={client} runId={p.runId} />}
+            {p.detail && van === p.detail.van && <RouteAhead client={client} detail={p.detail} />}
+            <Picker client={client} facilities={scene.facilities} onPick={p.onPick} />
+          </>
+        )}
+        <CameraRig client={client} initial={p.camera ?? defaultCamera(scene)} span={span} follow={p.follow ? van : -1} demo={p.demo} />
+        {p.demo && <DemoDirector client={client} facilities={scene.facilities} cx={cx} cz={cz} span={span} />}
+      </Canvas>
+      {showLabels && <FacilityLabelLayer facilities={scene.facilities} selected={facility} refs={labels} chargers={p.overlays.chargers} />}
+    </>
   );
 }

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Html } from '@react-three/drei';
 import { useFrame } from '@react-three/fiber';
 import { BoxGeometry, BufferGeometry, type Mesh } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { FacilityInfo } from '../../../workers/simApi.ts';
 import { FACILITY_FIELDS } from '../../core/replay/KpiSeries.ts';
 import type { SimClient } from '../simClient.ts';
-import { placeName } from '../../core/replay/story.ts';
+import type { LabelRefs } from './FacilityLabels.tsx';
 
 const BAR_M = 60; // height of a fully busy charger bar
 
@@ -26,17 +25,18 @@ interface Props {
   readonly facilities: readonly FacilityInfo[];
   readonly selected: number;
   readonly chargers: boolean;
+  /** The DOM labels (FacilityLabelLayer) whose live part shows charger use. */
+  readonly labels: LabelRefs;
 }
 
 /**
- * Warehouse and transfer stations with their charging posts and a label each. With the charger
+ * Warehouse and transfer stations with their charging posts (labels are DOM, FacilityLabels.tsx). With the charger
  * overlay, a bar over each charging site rises with the share of ports in use (green) and a red
  * one with the queue; both follow the displayed moment, set per frame from the frame header.
  */
-export function Facilities({ client, facilities, selected, chargers }: Props) {
+export function Facilities({ client, facilities, selected, chargers, labels }: Props) {
   const bars = useRef<(Mesh | null)[]>([]);
   const queues = useRef<(Mesh | null)[]>([]);
-  const labels = useRef<(HTMLSpanElement | null)[]>([]);
   const lastText = useRef(0);
   const posts = useMemo(() => chargingPosts(facilities), [facilities]);
   useEffect(() => () => posts.dispose(), [posts]);
@@ -63,7 +63,7 @@ export function Facilities({ client, facilities, selected, chargers }: Props) {
         q.position.y = hb + hq / 2;
         q.visible = queued > 0;
       }
-      const el = labels.current[i];
+      const el = labels.live[i];
       if (el && updateText) el.textContent = ` · ${busy}/${f.chargerPorts} charging${queued > 0 ? `, ${queued} waiting` : ''}`;
     });
   });
@@ -94,12 +94,6 @@ export function Facilities({ client, facilities, selected, chargers }: Props) {
                 </mesh>
               </group>
             )}
-            <Html position={[0, warehouse ? 22 : 16, 0]} center zIndexRange={[10, 0]}>
-              <div className={`facility-label ${f.kind}${picked ? ' picked' : ''}`}>
-                {warehouse ? 'Warehouse' : placeName(f.id)}
-                <span key={chargers ? 'live' : 'ports'} ref={(el) => void (labels.current[i] = el)}>{f.chargerPorts > 0 ? ` · ${f.chargerPorts}×${f.chargerKW} kW` : ''}</span>
-              </div>
-            </Html>
           </group>
         );
       })}

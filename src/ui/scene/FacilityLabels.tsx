@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { Vector3 } from 'three';
+import type { FacilityInfo } from '../../../workers/simApi.ts';
+import { placeName } from '../../core/replay/story.ts';
+
+/** DOM elements of the depot labels, filled by the layer and moved by the projector. */
+export interface LabelRefs {
+  readonly boxes: (HTMLDivElement | null)[];
+  /** The live part of each label (ports, or chargers in use with the charger overlay). */
+  readonly live: (HTMLSpanElement | null)[];
+}
+
+export function newLabelRefs(): LabelRefs {
+  return { boxes: [], live: [] };
+}
+
+const labelHeight = (f: FacilityInfo) => (f.kind === 'warehouse' ? 22 : 16);
+
+/**
+ * The depot labels as plain DOM over the canvas (not inside the WebGL tree: they outlive a lost
+ * context, and cost one transform per label per frame). Positions are written by LabelProjector.
+ */
+export function FacilityLabelLayer({ facilities, selected, refs, chargers }: { facilities: readonly FacilityInfo[]; selected: number; refs: LabelRefs; chargers: boolean }) {
+  return (
+    <div className="label-layer" aria-hidden>
+      {facilities.map((f, i) => (
+        <div key={f.id} ref={(el) => void (refs.boxes[i] = el)} className={`facility-label ${f.kind}${i === selected ? ' picked' : ''}`} style={{ visibility: 'hidden' }}>
+          {f.kind === 'warehouse' ? 'Warehouse' : placeName(f.id)}
+          <span key={chargers ? 'live' : 'ports'} ref={(el) => void (refs.live[i] = el)}>
+            {f.chargerPorts > 0 ? ` · ${f.chargerPorts}×${f.chargerKW} kW` : ''}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Inside the canvas: project each label's anchor every frame and move its element (no allocation). */
+export function LabelProjector({ facilities, refs }: { facilities: readonly FacilityInfo[]; refs: LabelRefs }) {
+  const { camera, size } = useThree();
+  const v = useMemo(() => new Vector3(), []);
+  useFrame(() => {
+    for (let i = 0; i < facilities.length; i++) {
+      const el = refs.boxes[i];
+      if (!el) continue;
+      const f = facilities[i];
+      v.set(f.x, labelHeight(f), -f.y).project(camera);
+      const visible = v.z > -1 && v.z < 1 && Math.abs(v.x) < 1.2 && Math.abs(v.y) < 1.2;
+      el.style.visibility = visible ? 'visible' : 'hidden';
+      if (visible) el.style.transform = `translate(-50%, -50%) translate(${(((v.x + 1) / 2) * size.width).toFixed(1)}px, ${(((1 - v.y) / 2) * size.height).toFixed(1)}px)`;
+    }
+  });
+  return null;
+}
