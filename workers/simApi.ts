@@ -11,7 +11,7 @@
  */
 import { transfer } from 'comlink';
 import { parseScenario, ScenarioError } from '../src/core/scenario/loadScenario.ts';
-import { buildCity, prepareRun, RunOptionError, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
+import { buildCity, cityResources, CityResourceError, prepareRun, RunOptionError, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
 import type { City } from '../src/core/city/City.ts';
 import type { World } from '../src/core/sim/World.ts';
@@ -31,6 +31,7 @@ import { facilityDetail, type FacilityDetail } from '../src/core/replay/facility
 import { captionAt, type Caption } from '../src/core/replay/story.ts';
 import { buildSceneData, sceneTransferables, type SceneData } from '../src/ui/geometry/sceneData.ts';
 import { demandGrid, type DemandGrid } from '../src/ui/geometry/demandGrid.ts';
+import { siteUrlOf } from '../src/ui/siteUrl.ts';
 import { benchScenarioText } from '../src/core/replay/benchScenario.ts';
 
 export type { FacilityInfo, SceneData } from '../src/ui/geometry/sceneData.ts';
@@ -159,8 +160,9 @@ export function createSimApi() {
     synthetic: c.synthetic,
   });
 
-  const failure = (e: unknown): LoadResult => {
+  const failure = (e: unknown, src = ''): LoadResult => {
     if (e instanceof ScenarioError) return { ok: false, problems: e.message.split('\n') };
+    if (e instanceof CityResourceError) return { ok: false, problems: [`${src}: ${e.message}`] };
     if (e instanceof RunOptionError) return { ok: false, problems: [e.message] };
     return { ok: false, problems: [`could not build the scenario: ${e instanceof Error ? e.message : String(e)}`] };
   };
@@ -178,14 +180,17 @@ export function createSimApi() {
   };
 
   return {
-    /** Validate and build a scenario; on failure the current run keeps going. */
-    load(text: string, src: string, overrides: RunOverrides = {}): LoadResult {
+    /**
+     * Validate and build a scenario, fetching the map files a real city names (relative to the
+     * scenario, resolved against `baseUrl`, the page's address); on failure the current run keeps going.
+     */
+    async load(text: string, src: string, overrides: RunOverrides = {}, baseUrl?: string): Promise<LoadResult> {
       let next: Current;
       try {
         const scenario = parseScenario(text, src);
-        next = start(src, scenario, buildCity(scenario), overrides);
+        next = start(src, scenario, buildCity(scenario, await fetchCityFiles(scenario, src, baseUrl)), overrides);
       } catch (e) {
-        return failure(e);
+        return failure(e, src);
       }
       return loaded(next);
     },
@@ -329,6 +334,23 @@ export function createSimApi() {
       return buildReport(c.replay.sim, c.scenario.name, 0);
     },
   };
+}
+
+async function fetchCityFiles(sc: Scenario, src: string, baseUrl: string | undefined): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  for (const { path, field } of cityResources(sc)) {
+    if (!baseUrl) throw new CityResourceError(field, `"${path}" cannot be fetched here (no base address)`);
+    const url = siteUrlOf(src, path, baseUrl);
+    let res: Response;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      throw new CityResourceError(field, `could not fetch "${path}" (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (!res.ok) throw new CityResourceError(field, `could not fetch "${path}" from ${url} (HTTP ${res.status})`);
+    out.set(path, new Uint8Array(await res.arrayBuffer()));
+  }
+  return out;
 }
 
 function rowOf(k: KpiSeries, row: number): Float64Array {

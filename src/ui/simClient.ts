@@ -77,7 +77,7 @@ export class SimClient {
 
   async load(text: string, source: string, overrides: RunOverrides = {}): Promise<LoadResult> {
     performance.mark('vanfleet:load-start');
-    const r = await this.api.load(text, source, overrides);
+    const r = await this.api.load(text, source, overrides, document.baseURI);
     performance.mark('vanfleet:load-done');
     if (r.ok) this.reset(r.info);
     return r;

@@ -30,8 +30,13 @@ export function makeBuildingMaterial(): MeshLambertMaterial {
           float pane = step(0.22, f.x) * step(f.x, 0.78) * step(0.3, f.y) * step(f.y, 0.8) * step(1.2, vWPos.y);
           vec2 id = floor(cell) + floor(vWPos.xz / 23.0) * 7.0;
           float lit = step(0.6, paneHash(id));
-          diffuseColor.rgb *= 1.0 - 0.3 * pane * (1.0 - uNight);
-          totalEmissiveRadiance += pane * lit * uNight * vec3(1.0, 0.62, 0.26);
+          // Panes smaller than a pixel or two would shimmer: fade them into an average (28 % glass; a faint glow, as a distant lit city reads).
+          float fw = max(fwidth(cell.x), fwidth(cell.y));
+          float detail = 1.0 - smoothstep(0.3, 0.7, fw);
+          float glass = mix(0.28, pane, detail);
+          float glow = mix(0.04, pane * lit, detail);
+          diffuseColor.rgb *= 1.0 - 0.3 * glass * (1.0 - uNight);
+          totalEmissiveRadiance += glow * uNight * vec3(1.0, 0.62, 0.26);
         }`,
       ],
     ],
