@@ -141,6 +141,16 @@ describe('the 3D view', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('opens a real city: picking Lower Manhattan fetches its OpenStreetMap extract and draws it', async () => {
+    const { page, errors } = await open('?t=10:00&paused=1');
+    await page.locator('[data-testid="scenario-select"]').selectOption('manhattan');
+    await page.waitForFunction(() => window.__vanfleet!.state().info?.name === 'Lower Manhattan' && window.__vanfleet!.perf().buildings > 1000, undefined, { timeout: 60_000 });
+    await frames(page, 3);
+    expect(await page.locator('.attribution').textContent()).toContain('OpenStreetMap');
+    await page.screenshot({ path: join(RESULTS, 'view-manhattan.png') });
+    expect(errors).toEqual([]);
+  });
+
   it('runs the kiosk demo: plays by itself, the camera tours, captions explain, and the day loops', async () => {
     const { page, errors } = await open('?demo=1&t=09:30');
     const caption = page.locator('[data-testid="caption"]');
