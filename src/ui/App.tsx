@@ -165,6 +165,20 @@ export function App() {
     [client, info, scene, run.problems, run.loadText, select, selection, togglePause, facts],
   );
 
+  // Space plays and pauses, the arrow keys step five minutes (not while typing in a field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(t.tagName)) return;
+      if (e.key === ' ') togglePause();
+      else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') client.seek(client.displayT + (e.key === 'ArrowRight' ? 300 : -300));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [client, togglePause]);
+
   const share = () => {
     const url = location.href;
     void navigator.clipboard?.writeText(url).then(

@@ -87,17 +87,18 @@ describe('the 3D view', () => {
     await page.locator('[data-testid="follow"]').check();
     await frames(page, 3);
     await page.screenshot({ path: join(RESULTS, 'view-van-panel.png') });
-    // A depot: click its label's spot; the panel names its queue and stock.
-    await page.evaluate(() => window.__vanfleet!.selectFacility(1));
-    await page.locator('[data-testid="facility-panel"]').waitFor({ timeout: 10_000 });
-    expect(await page.locator('[data-testid="facility-stock"]').textContent()).toMatch(/\d+ parcels/);
-    expect(await page.locator('[data-testid="facility-queue"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 
   it('scrubs: the timeline jumps to another moment, backwards too, and the vans jump with it', async () => {
     const { page, errors } = await open('?t=09:00:00&paused=1');
     await frames(page, 2);
+    // A depot first: click its label; the panel names its chargers, queue and stock.
+    await page.locator('[data-testid="label-station-A"]').click();
+    await page.locator('[data-testid="facility-panel"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="facility-stock"]').textContent()).toMatch(/\d+ parcels/);
+    expect(await page.locator('[data-testid="facility-chargers"]').textContent()).toMatch(/\d+ of \d+ × \d+ kW in use/);
+    expect(await page.locator('[data-testid="facility-queue"]').count()).toBe(1);
     const before = await vans(page);
     const slider = page.locator('[data-testid="timeline-slider"]');
     const box = (await slider.boundingBox())!;

@@ -91,7 +91,7 @@ export function CityView(p: ViewProps) {
         <CameraRig client={client} initial={p.camera ?? defaultCamera(scene)} span={span} follow={p.follow ? van : -1} demo={p.demo} />
         {p.demo && <DemoDirector client={client} facilities={scene.facilities} cx={cx} cz={cz} span={span} />}
       </Canvas>
-      {showLabels && <FacilityLabelLayer facilities={scene.facilities} selected={facility} refs={labels} chargers={p.overlays.chargers} />}
+      {showLabels && <FacilityLabelLayer facilities={scene.facilities} selected={facility} refs={labels} chargers={p.overlays.chargers} onPick={(f) => p.onPick({ kind: 'facility', f })} />}
     </>
   );
 }

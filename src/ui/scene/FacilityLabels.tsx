@@ -6,7 +6,7 @@ import { placeName } from '../../core/replay/story.ts';
 
 /** DOM elements of the depot labels, filled by the layer and moved by the projector. */
 export interface LabelRefs {
-  readonly boxes: (HTMLDivElement | null)[];
+  readonly boxes: (HTMLButtonElement | null)[];
   /** The live part of each label (ports, or chargers in use with the charger overlay). */
   readonly live: (HTMLSpanElement | null)[];
 }
@@ -19,18 +19,35 @@ const labelHeight = (f: FacilityInfo) => (f.kind === 'warehouse' ? 22 : 16);
 
 /**
  * The depot labels as plain DOM over the canvas (not inside the WebGL tree: they outlive a lost
- * context, and cost one transform per label per frame). Positions are written by LabelProjector.
+ * context, and cost one transform per label per frame); clicking one selects the depot.
+ * Positions are written by LabelProjector.
  */
-export function FacilityLabelLayer({ facilities, selected, refs, chargers }: { facilities: readonly FacilityInfo[]; selected: number; refs: LabelRefs; chargers: boolean }) {
+interface LayerProps {
+  readonly facilities: readonly FacilityInfo[];
+  readonly selected: number;
+  readonly refs: LabelRefs;
+  readonly chargers: boolean;
+  onPick(f: number): void;
+}
+
+export function FacilityLabelLayer({ facilities, selected, refs, chargers, onPick }: LayerProps) {
   return (
-    <div className="label-layer" aria-hidden>
+    <div className="label-layer">
       {facilities.map((f, i) => (
-        <div key={f.id} ref={(el) => void (refs.boxes[i] = el)} className={`facility-label ${f.kind}${i === selected ? ' picked' : ''}`} style={{ visibility: 'hidden' }}>
+        <button
+          type="button"
+          key={f.id}
+          ref={(el) => void (refs.boxes[i] = el)}
+          className={`facility-label ${f.kind}${i === selected ? ' picked' : ''}`}
+          style={{ visibility: 'hidden' }}
+          onClick={() => onPick(i)}
+          data-testid={`label-${f.id}`}
+        >
           {f.kind === 'warehouse' ? 'Warehouse' : placeName(f.id)}
           <span key={chargers ? 'live' : 'ports'} ref={(el) => void (refs.live[i] = el)}>
             {f.chargerPorts > 0 ? ` · ${f.chargerPorts}×${f.chargerKW} kW` : ''}
           </span>
-        </div>
+        </button>
       ))}
     </div>
   );
