@@ -22,7 +22,7 @@ import { exposeTestHooks } from './testHooks.ts';
 import type { Overlays, TrailSetting } from './urlState.ts';
 import { useRun } from './useRun.ts';
 import { useDetail } from './useDetail.ts';
-import { currentQuery, useUrlSync, type UrlFacts } from './useUrlSync.ts';
+import { currentQuery, useUrlSync, writeUrl, type UrlFacts } from './useUrlSync.ts';
 
 
 /** The selection the URL names (a van id or a facility id), once the run's ids are known. */
@@ -180,7 +180,7 @@ export function App() {
   }, [client, togglePause]);
 
   const share = () => {
-    const url = location.href;
+    const url = facts ? writeUrl(client, facts) : location.href;
     void navigator.clipboard?.writeText(url).then(
       () => setCopied(true),
       () => window.prompt('Copy this link', url),

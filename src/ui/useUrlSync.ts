@@ -17,8 +17,15 @@ export function currentQuery(client: SimClient, facts: UrlFacts): string {
   });
 }
 
-/** While the clock runs the URL is refreshed this seldom: history.replaceState costs several ms. */
-const PLAYING_EVERY_S = 5;
+/** While the clock runs the URL is refreshed this seldom: history.replaceState costs several ms (Share writes it at once). */
+const PLAYING_EVERY_S = 10;
+
+/** Write the current view into the address bar now (before sharing it). */
+export function writeUrl(client: SimClient, facts: UrlFacts): string {
+  const q = currentQuery(client, facts);
+  if (`?${q}` !== location.search) history.replaceState(null, '', `${location.pathname}${q ? `?${q}` : ''}`);
+  return location.href;
+}
 
 /**
  * Keep the address bar a link to what is on screen: if anything changed, replace (not push) the

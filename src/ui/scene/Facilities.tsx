@@ -46,8 +46,9 @@ export function Facilities({ client, facilities, selected, chargers, labels }: P
     if (!chargers || !L || client.header.length === 0) return;
     const updateText = clock.elapsedTime - lastText.current > 0.25;
     if (updateText) lastText.current = clock.elapsedTime;
-    facilities.forEach((f, i) => {
-      if (f.chargerPorts === 0) return;
+    for (let i = 0; i < facilities.length; i++) {
+      const f = facilities[i];
+      if (f.chargerPorts === 0) continue;
       const busy = client.header[L.facilitiesAt + FACILITY_FIELDS * i];
       const queued = client.header[L.facilitiesAt + FACILITY_FIELDS * i + 1];
       const b = bars.current[i];
@@ -65,7 +66,7 @@ export function Facilities({ client, facilities, selected, chargers, labels }: P
       }
       const el = labels.live[i];
       if (el && updateText) el.textContent = ` · ${busy}/${f.chargerPorts} charging${queued > 0 ? `, ${queued} waiting` : ''}`;
-    });
+    }
   });
 
   return (

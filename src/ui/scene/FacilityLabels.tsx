@@ -56,16 +56,23 @@ export function FacilityLabelLayer({ facilities, selected, refs, chargers, onPic
 /** Inside the canvas: project each label's anchor every frame and move its element (no allocation). */
 export function LabelProjector({ facilities, refs }: { facilities: readonly FacilityInfo[]; refs: LabelRefs }) {
   const { camera, size } = useThree();
-  const v = useMemo(() => new Vector3(), []);
+  const s = useMemo(() => ({ v: new Vector3(), x: new Float32Array(facilities.length).fill(NaN), y: new Float32Array(facilities.length).fill(NaN) }), [facilities]);
   useFrame(() => {
+    const v = s.v;
     for (let i = 0; i < facilities.length; i++) {
       const el = refs.boxes[i];
       if (!el) continue;
       const f = facilities[i];
       v.set(f.x, labelHeight(f), -f.y).project(camera);
       const visible = v.z > -1 && v.z < 1 && Math.abs(v.x) < 1.2 && Math.abs(v.y) < 1.2;
-      el.style.visibility = visible ? 'visible' : 'hidden';
-      if (visible) el.style.transform = `translate(-50%, -50%) translate(${(((v.x + 1) / 2) * size.width).toFixed(1)}px, ${(((1 - v.y) / 2) * size.height).toFixed(1)}px)`;
+      const x = visible ? Math.round(((v.x + 1) / 2) * size.width) : NaN;
+      const y = visible ? Math.round(((1 - v.y) / 2) * size.height) : NaN;
+      // Touch the DOM only when a label moved by a pixel (a still camera costs nothing).
+      if (x === s.x[i] && y === s.y[i]) continue;
+      if (Number.isNaN(x) !== Number.isNaN(s.x[i])) el.style.visibility = visible ? 'visible' : 'hidden';
+      s.x[i] = x;
+      s.y[i] = y;
+      if (visible) el.style.transform = `translate(-50%, -50%) translate(${x}px, ${y}px)`;
     }
   });
   return null;

@@ -3,7 +3,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { Color, Fog, type DirectionalLight, type HemisphereLight } from 'three';
 import type { SimClient } from '../simClient.ts';
 import { shared } from './sharedUniforms.ts';
-import { skyAt } from './sun.ts';
+import { newSky, skyAt } from './sun.ts';
 
 interface Props {
   readonly client: SimClient;
@@ -26,7 +26,7 @@ export function Lighting({ client, cx, cz, span, shadows }: Props) {
   const sun = useRef<DirectionalLight>(null);
   const hemi = useRef<HemisphereLight>(null);
   const { scene, gl } = useThree();
-  const scratch = useMemo(() => ({ bg: new Color(), last: [0, 0, 0] }), []);
+  const scratch = useMemo(() => ({ bg: new Color(), last: [0, 0, 0], sky: newSky() }), []);
 
   useEffect(() => {
     scene.background = scratch.bg;
@@ -53,7 +53,7 @@ export function Lighting({ client, cx, cz, span, shadows }: Props) {
   }, [span, cx, cz]);
 
   useFrame(() => {
-    const s = skyAt(client.displayT);
+    const s = skyAt(client.displayT, scratch.sky);
     const l = sun.current;
     const h = hemi.current;
     if (!l || !h) return;
