@@ -71,7 +71,10 @@ export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'sto
       const routes = minimiseRoutesPhase(problem, opts);
       if (routes) {
         const used = routes.filter((r) => r.length > 0).length;
-        o = { ...opts, maxRoutes: Math.min(opts.maxRoutes ?? used, used), initial: [routes, ...(opts.initial ?? [])] };
+        // Under the fleet cap feasibility is the hard part: start with high time/range penalties
+        // and always repair (the seed is feasible; offspring should stay near feasibility).
+        const params = { initialPenaltyBoost: 10, repairProbability: 1, ...opts.params };
+        o = { ...opts, params, maxRoutes: Math.min(opts.maxRoutes ?? used, used), initial: [routes, ...(opts.initial ?? [])] };
       }
     }
     const h = new Hgs(problem, { seed: o.seed ?? 1, params: o.params, maxRoutes: o.maxRoutes, initial: o.initial });

@@ -128,10 +128,34 @@ export class Hgs {
       this.educate(this.initial[i]);
       return;
     }
+    // With seeds, part of the population (all of it under a fleet cap, where random tours split
+    // into few routes are hopelessly infeasible) starts from perturbed seed tours.
+    const capped = this.maxRoutes < this.state.numRoutes;
+    if (this.initial.length > 0 && (capped || i % 2 === 0)) {
+      this.educate(split(this.state, this.perturbedSeed(i), this.maxRoutes));
+      return;
+    }
     const tour = new Int32Array(this.p.numClients);
     for (let k = 0; k < tour.length; k++) tour[k] = this.p.numDepots + k;
     this.rng.shuffle(tour as unknown as number[]);
     this.educate(split(this.state, tour, this.maxRoutes));
+  }
+
+  /** A seed's giant tour with ~10 % of its clients moved in short random chains. */
+  private perturbedSeed(i: number): Int32Array {
+    const seed = this.initial[i % this.initial.length];
+    const lo = this.p.numDepots;
+    const hi = lo + this.p.numClients;
+    const tour: number[] = [];
+    for (const r of seed) for (const l of r) if (l >= lo && l < hi) tour.push(l);
+    const moves = Math.max(1, Math.round(tour.length / 30));
+    for (let m = 0; m < moves; m++) {
+      const len = 1 + this.rng.int(3);
+      const from = this.rng.int(Math.max(1, tour.length - len));
+      const chain = tour.splice(from, len);
+      tour.splice(this.rng.int(tour.length + 1), 0, ...chain);
+    }
+    return Int32Array.from(tour);
   }
 
   /** Local search on routes, insertion into the population, optional repair (HGS-CVRP). */

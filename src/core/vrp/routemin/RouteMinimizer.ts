@@ -23,7 +23,7 @@ export interface RouteMinParams {
   readonly perturbMoves: number;
 }
 
-export const defaultRouteMinParams: RouteMinParams = { kmax: 5, perturbMoves: 100 };
+export const defaultRouteMinParams: RouteMinParams = { kmax: 5, perturbMoves: 300 };
 
 export class RouteMinimizer {
   private readonly s: SearchState;
@@ -101,10 +101,13 @@ export class RouteMinimizer {
       const v = this.pool.pop()!;
       if (this.insertFeasible(v) || this.squeeze(v)) continue;
       this.pcount[v]++;
-      const e = this.ej.search(v, this.pcount, this.params.kmax);
+      const e = this.ej.search(v, this.pcount, this.params.kmax, this.rng.int(s.numRoutes));
       if (e.route < 0) {
-        s.load(snapshot, this.big);
-        return false;
+        // No ejection of at most k_max customers fits v (or the search budget ran out): retry v
+        // later, after a perturbation has changed the routes.
+        this.pool.unshift(v);
+        this.perturb();
+        continue;
       }
       for (let i = 0; i < e.count; i++) this.unroute(e.ejected[i]);
       s.linkAfter(v, e.after, e.route);

@@ -47,7 +47,7 @@ export class EjectionSearch {
    * Best ejection over all routes and insertion positions for client vIn (not currently routed).
    * `budget` caps the DFS nodes visited per call so a pathological route cannot stall the run.
    */
-  search(vIn: number, p: Int32Array, kmax: number, budget = 200000): Ejection {
+  search(vIn: number, p: Int32Array, kmax: number, firstRoute = 0, budget = 200000): Ejection {
     const s = this.s;
     this.p = p;
     this.kmax = Math.min(kmax, 15);
@@ -57,7 +57,9 @@ export class EjectionSearch {
     best.count = 0;
     best.psum = Infinity;
     best.dist = Infinity;
-    for (let r = 0; r < s.numRoutes; r++) {
+    for (let i = 0; i < s.numRoutes; i++) {
+      // Routes from a random start: with equal penalty sums the first found wins.
+      const r = (firstRoute + i) % s.numRoutes;
       if (s.rSize[r] === 0) continue;
       const t = s.rType[r];
       const v = s.p.vehicles;
@@ -92,23 +94,21 @@ export class EjectionSearch {
   private dfs(r: number, after: number, idx: number, time: number, last: number, k: number, psum: number, removedLoad: number, dist: number): void {
     if (--this.budget <= 0) return;
     const best = this.best;
-    if (psum > best.psum) return;
+    // Strictly better penalty sums only (NB's lexicographic search keeps the first of equals):
+    // equal sums would keep whole subtrees alive for a distance tie-break.
+    if (psum >= best.psum) return;
     const s = this.s;
     const p = s.p;
     const n = p.numLocations;
     if (idx === this.len) {
       const arrive = time + p.duration[last * n + this.endLoc];
       if (arrive > this.endLate || this.totalLoad - removedLoad > this.cap) return;
-      const dd = dist + p.distance[last * n + this.endLoc];
-      if (psum < best.psum || dd < best.dist) {
-        // Minimum penalty sum first (psum <= best.psum here), then shortest route.
-        best.route = r;
-        best.after = after;
-        best.count = k;
-        best.psum = psum;
-        best.dist = dd;
-        for (let i = 0; i < k; i++) best.ejected[i] = this.chosen[i];
-      }
+      best.route = r;
+      best.after = after;
+      best.count = k;
+      best.psum = psum;
+      best.dist = dist + p.distance[last * n + this.endLoc];
+      for (let i = 0; i < k; i++) best.ejected[i] = this.chosen[i];
       return;
     }
     const node = this.seq[idx];
