@@ -55,6 +55,9 @@ export function Buildings({ scene, shadows }: { scene: SceneData; shadows: boole
         m.receiveShadow = true;
         lod.addLevel(m, dist);
       }
+      // Static: compute the matrices once, then three skips recomposing ~150 objects every frame.
+      lod.updateMatrixWorld(true);
+      lod.traverse((o) => (o.matrixAutoUpdate = false));
       lods.push(lod);
     }
     return { group: lods, dispose: () => disposeAll(geometries, material) };

@@ -18,7 +18,8 @@ export interface VanUniforms {
  * The van material: three's Lambert lighting, with each instance placed on the GPU. Every van has
  * two poses (x, y, heading, status) in two instanced attributes, the previous and the current
  * frame's, ping-ponged so only the newer is uploaded; the shader interpolates between them with
- * one uniform weight, offsets driving vans into their lane and parks standing vans side by side.
+ * one uniform weight, keeps driving vans (and vans at doors) in their lane and parks vans at depots
+ * side by side.
  * Per frame the CPU only sets uniforms: no per-van JavaScript. The same placement is mirrored in
  * vanPlacement.ts for picking and following.
  */
@@ -54,10 +55,12 @@ export function makeVanMaterial(): { material: MeshLambertMaterial; uniforms: Va
       vec3 placeOf(vec4 p, float id) {
         float s = p.w;
         vec2 xy = p.xy;
-        if (s == 2.0 || s == 3.0 || s == 5.0 || s == 6.0) {
+        if (s == 2.0 || s == 3.0 || s == 4.0 || s == 5.0 || s == 6.0) {
+          // Driving, or stopped at a door: in the right-hand lane, at the kerb.
           xy += vec2(sin(p.z), -cos(p.z)) * ${LANE_OFFSET_M.toFixed(1)};
         } else {
-          xy += vec2((mod(id, 6.0) - 2.5) * 3.0 * uScale, mod(floor(id / 6.0), 5.0) * 5.5 * uScale);
+          // At a depot: parked side by side in a 6 × 5 grid around the depot's node.
+          xy += vec2((mod(id, 6.0) - 2.5) * 3.0 * uScale, (mod(floor(id / 6.0), 5.0) - 2.0) * 5.5 * uScale);
         }
         return vec3(xy.x, 0.0, -xy.y);
       }

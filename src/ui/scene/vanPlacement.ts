@@ -1,5 +1,5 @@
 import { FRAME_VAN_STRIDE } from '../../core/replay/sampleTimeline.ts';
-import { isMoving } from '../../core/sim/VanStatus.ts';
+import { isMoving, VanStatus } from '../../core/sim/VanStatus.ts';
 import type { SimClient } from '../simClient.ts';
 import { LANE_OFFSET_M } from './vanMaterial.ts';
 
@@ -15,12 +15,12 @@ function place(p: Float32Array, v: number, scale: number, out: Placement): void 
   const k = v * FRAME_VAN_STRIDE;
   let x = p[k];
   let y = p[k + 1];
-  if (isMoving(p[k + 3])) {
+  if (isMoving(p[k + 3]) || p[k + 3] === VanStatus.AtDoor) {
     x += Math.sin(p[k + 2]) * LANE_OFFSET_M;
     y -= Math.cos(p[k + 2]) * LANE_OFFSET_M;
   } else {
     x += ((v % 6) - 2.5) * 3 * scale;
-    y += (Math.floor(v / 6) % 5) * 5.5 * scale;
+    y += ((Math.floor(v / 6) % 5) - 2) * 5.5 * scale;
   }
   out.x = x;
   out.z = -y;
