@@ -4,7 +4,8 @@ import type { Plan, Step } from '../sim/Plan.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { VanStatus } from '../sim/VanStatus.ts';
 import { nearestCharger } from '../sim/World.ts';
-import { makeStops, type TourRequest } from './tour.ts';
+import { makeStops, type TourRequest, type TourStop } from './tour.ts';
+import { keepShared, stationRoute } from './stationPlan.ts';
 
 export type DecisionKind = 'line-haul' | 'tour' | 'charge' | 'reposition' | 'idle-charge';
 
@@ -125,27 +126,36 @@ function warehouseWork(sim: Simulation, v: number): Decision | null {
 function stationWork(sim: Simulation, v: number, k: number): Decision | null {
   const { params, city } = sim.world;
   const d = params.dispatch;
-  const stock = sim.stock[k];
-  if (stock.length === 0) return null;
+  if (sim.stock[k].length === 0) return null;
   const eligible = eligibleStock(sim, k);
   if (eligible.length === 0) return null;
   const enough = eligible.length >= d.minTourParcels || isUrgent(sim, eligible) || (sim.now >= sim.lastReleaseS && inboundTo(sim, k) === 0);
   if (!enough) return null;
   const node = city.facilities[k].node;
-  const candidates = eligible.slice(0, 3 * d.maxTourStops);
-  const stops = makeStops(sim.world, candidates, sim.now);
-  const loadS = params.loading.baseS + params.loading.perParcelS * Math.min(candidates.length, 1.5 * d.maxTourStops);
-  const req: TourRequest = {
+  const requestFor = (u: number, parcels: number): TourRequest => ({
     startNode: node,
     endNode: node,
-    startS: sim.now + loadS,
+    startS: sim.now + params.loading.baseS + params.loading.perParcelS * Math.min(parcels, 1.5 * d.maxTourStops),
     capacityKg: params.van.payloadKg,
     capacityM3: params.van.cargoM3,
-    energyBudgetWh: tripBudgetWh(sim, v, node),
+    energyBudgetWh: tripBudgetWh(sim, u, node),
     maxStops: d.maxTourStops,
     maxEndS: sim.now + d.maxTourHours * 3600,
-  };
-  const route = sim.strategy.planTour(sim.world, req, stops);
+  });
+  let stops: readonly TourStop[];
+  let route: number[];
+  let note = '';
+  if (sim.strategy.planStation) {
+    const r = stationRoute(sim, k, v, eligible, requestFor);
+    ({ stops, route } = r);
+    note = ` (one plan for ${r.shared.vans} van${r.shared.vans > 1 ? 's' : ''}, ${r.shared.plan.iterations} solver iterations, ${r.shared.plan.leftForLater} stops left for later)`;
+    if (route.length > 0) takeRoute(sim, k, stops, route, () => keepShared(sim, k, r.shared));
+  } else {
+    const candidates = eligible.slice(0, 3 * d.maxTourStops);
+    stops = makeStops(sim.world, candidates, sim.now);
+    route = sim.strategy.planTour(sim.world, requestFor(v, candidates.length), stops);
+    if (route.length > 0) takeRoute(sim, k, stops, route);
+  }
   if (route.length === 0) {
     // Nothing fits: with a low battery charge now, otherwise the stock must wait (e.g. windows later).
     return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? chargePlan(sim, v, 'no feasible tour with the battery left') : null;
@@ -155,18 +165,26 @@ function stationWork(sim: Simulation, v: number, k: number): Decision | null {
   for (const i of route) {
     const s = stops[i];
     steps.push({ kind: 'drive', to: s.node, status: VanStatus.Delivering }, { kind: 'handover', door: s.door, parcels: s.parcels });
-    for (const p of s.parcels) {
-      taken.push(p);
-      sim.parcelState[p] = ParcelState.Assigned;
-    }
+    taken.push(...s.parcels);
   }
-  const takenSet = new Set(taken);
-  sim.stock[k] = stock.filter((p) => !takenSet.has(p));
-  sim.stockVersion[k]++;
   sim.fleet.tours[v]++;
   const plan: Plan = [{ kind: 'load', facility: k, parcels: taken }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
   const why = isUrgent(sim, eligible) ? 'urgent parcels waiting' : `${eligible.length} parcels ready`;
-  return { kind: 'tour', plan, reason: `${why} at ${city.facilities[k].id}; ${sim.strategy.name} built ${route.length} stops with ${taken.length} parcels` };
+  return { kind: 'tour', plan, reason: `${why} at ${city.facilities[k].id}; ${sim.strategy.name} built ${route.length} stops with ${taken.length} parcels${note}` };
+}
+
+/** Reserve a route's parcels: out of the station's stock, assigned to the van's plan. */
+function takeRoute(sim: Simulation, k: number, stops: readonly TourStop[], route: readonly number[], after?: () => void): void {
+  const taken = new Set<number>();
+  for (const i of route) {
+    for (const p of stops[i].parcels) {
+      taken.add(p);
+      sim.parcelState[p] = ParcelState.Assigned;
+    }
+  }
+  sim.stock[k] = sim.stock[k].filter((p) => !taken.has(p));
+  sim.stockVersion[k]++;
+  after?.();
 }
 
 /** Vans bound for facility k with a line-haul load. */

@@ -1,5 +1,8 @@
 import type { World } from '../sim/World.ts';
-import { evaluateRoute, StopMatrix, type TourRequest, type TourStop } from './tour.ts';
+import type { TourRequest, TourStop } from './tour.ts';
+import { insertionStrategy } from './insertion.ts';
+import { nearestStrategy } from './nearest.ts';
+import { vrpStrategy } from './vrpStrategy.ts';
 
 /**
  * A dispatch strategy builds one van's tour from its station's stock. The rest of dispatching
@@ -10,139 +13,24 @@ export interface DispatchStrategy {
   readonly description: string;
   /** Choose and order stops (candidates are sorted most urgent first). Returns indices into `stops`. */
   planTour(world: World, req: TourRequest, stops: readonly TourStop[]): number[];
+  /**
+   * Optional: plan every van available at a station at once (one request per van, same start and
+   * end node). Routes are disjoint; a stop in no route waits for a later plan.
+   */
+  planStation?(world: World, reqs: readonly TourRequest[], stops: readonly TourStop[], seed: number): StationPlan;
 }
 
-/**
- * Cheapest insertion (Rosenkrantz, Stearns & Lewis 1977; with time windows as in Solomon 1987):
- * urgent stops first in deadline order, then repeatedly the stop whose cheapest detour is smallest,
- * each insertion checked against windows, battery and tour length; finally 2-opt (Croes 1958).
- */
-export const insertionStrategy: DispatchStrategy = {
-  name: 'insertion',
-  description: 'urgent stops first, then cheapest feasible insertion, then 2-opt',
-  planTour(world, req, stops) {
-    const mx = new StopMatrix(world, req, stops);
-    const m = mx.size;
-    const route: number[] = [];
-    const state = { kg: 0, m3: 0 };
-    const open = new Uint8Array(stops.length).fill(1);
-    const urgentBy = req.startS + world.params.dispatch.urgentMinutes * 60;
-    // Urgent stops (candidates are sorted by deadline) go in first.
-    for (let s = 0; s < stops.length && stops[s].latestS <= urgentBy && route.length < req.maxStops; s++) {
-      open[s] = 0;
-      tryInsert(world, req, stops, mx, route, s, state);
-    }
-    while (route.length < req.maxStops) {
-      // The open stop with the smallest detour at its best position (travel time only, O(1) each).
-      let best = -1;
-      let bestDelta = Infinity;
-      for (let s = 0; s < stops.length; s++) {
-        if (!open[s] || state.kg + stops[s].weightKg > req.capacityKg || state.m3 + stops[s].volumeM3 > req.capacityM3) continue;
-        const k = 2 + s;
-        for (let pos = 0; pos <= route.length; pos++) {
-          const a = pos === 0 ? 0 : 2 + route[pos - 1];
-          const b = pos === route.length ? 1 : 2 + route[pos];
-          const delta = mx.timeS[a * m + k] + mx.timeS[k * m + b] - mx.timeS[a * m + b];
-          if (delta < bestDelta) {
-            bestDelta = delta;
-            best = s;
-          }
-        }
-      }
-      if (best < 0) break;
-      open[best] = 0;
-      tryInsert(world, req, stops, mx, route, best, state);
-    }
-    return twoOpt(world, req, stops, mx, route);
-  },
-};
-
-/** Insert stop s at its feasible position with the earliest tour end, if any. */
-function tryInsert(world: World, req: TourRequest, stops: readonly TourStop[], mx: StopMatrix, route: number[], s: number, state: { kg: number; m3: number }): boolean {
-  const st = stops[s];
-  if (state.kg + st.weightKg > req.capacityKg || state.m3 + st.volumeM3 > req.capacityM3) return false;
-  let bestPos = -1;
-  let bestEnd = Infinity;
-  for (let pos = 0; pos <= route.length; pos++) {
-    route.splice(pos, 0, s);
-    const ev = evaluateRoute(world, req, stops, mx, route);
-    route.splice(pos, 1);
-    if (ev.feasible && ev.endS < bestEnd) {
-      bestEnd = ev.endS;
-      bestPos = pos;
-    }
-  }
-  if (bestPos < 0) return false;
-  route.splice(bestPos, 0, s);
-  state.kg += st.weightKg;
-  state.m3 += st.volumeM3;
-  return true;
+/** A station-level plan and how the optimiser got there (for the app's progress chart). */
+export interface StationPlan {
+  readonly routes: number[][];
+  readonly iterations: number;
+  /** (iteration, cost) each time the best solution improved. */
+  readonly history: readonly { readonly iteration: number; readonly cost: number }[];
+  readonly cost: number;
+  readonly leftForLater: number;
 }
 
-/** Nearest neighbour: always drive to the closest stop that still fits. A simple, classic baseline. */
-export const nearestStrategy: DispatchStrategy = {
-  name: 'nearest',
-  description: 'nearest feasible stop next (greedy), no improvement',
-  planTour(world, req, stops) {
-    const mx = new StopMatrix(world, req, stops);
-    const m = mx.size;
-    const used = new Uint8Array(stops.length);
-    const route: number[] = [];
-    let kg = 0;
-    let m3 = 0;
-    let at = 0;
-    while (route.length < req.maxStops) {
-      let best = -1;
-      let bestT = Infinity;
-      for (let s = 0; s < stops.length; s++) {
-        if (used[s] || kg + stops[s].weightKg > req.capacityKg || m3 + stops[s].volumeM3 > req.capacityM3) continue;
-        const t = mx.timeS[at * m + 2 + s];
-        if (t >= bestT) continue;
-        route.push(s);
-        if (evaluateRoute(world, req, stops, mx, route).feasible) {
-          best = s;
-          bestT = t;
-        }
-        route.pop();
-      }
-      if (best < 0) break;
-      route.push(best);
-      used[best] = 1;
-      kg += stops[best].weightKg;
-      m3 += stops[best].volumeM3;
-      at = 2 + best;
-    }
-    return route;
-  },
-};
-
-function twoOpt(world: World, req: TourRequest, stops: readonly TourStop[], mx: StopMatrix, route: number[]): number[] {
-  let best = evaluateRoute(world, req, stops, mx, route);
-  let improved = true;
-  const cand = route.slice();
-  for (let pass = 0; improved && pass < 20; pass++) {
-    improved = false;
-    for (let i = 0; i < route.length - 1; i++) {
-      for (let j = i + 1; j < route.length; j++) {
-        for (let k = 0; k < route.length; k++) cand[k] = route[k];
-        for (let a = i, b = j; a < b; a++, b--) {
-          const t = cand[a];
-          cand[a] = cand[b];
-          cand[b] = t;
-        }
-        const ev = evaluateRoute(world, req, stops, mx, cand);
-        if (ev.feasible && ev.endS < best.endS - 1e-9) {
-          best = ev;
-          for (let k = 0; k < route.length; k++) route[k] = cand[k];
-          improved = true;
-        }
-      }
-    }
-  }
-  return route;
-}
-
-export const STRATEGIES: readonly DispatchStrategy[] = [insertionStrategy, nearestStrategy];
+export const STRATEGIES: readonly DispatchStrategy[] = [insertionStrategy, nearestStrategy, vrpStrategy];
 
 export function strategyByName(name: string): DispatchStrategy | undefined {
   return STRATEGIES.find((s) => s.name === name);

@@ -26,6 +26,20 @@ export interface SimObserver {
   leg?(van: number, t: number, edges: readonly number[], endsMs: readonly number[]): void;
   status?(van: number, t: number, status: VanStatus): void;
   handover?(van: number, t: number, parcels: readonly number[], delivered: boolean): void;
+  /** The dispatcher ran the optimiser for a station. */
+  plan?(record: PlanRecord): void;
+}
+
+/** One station-level optimisation (strategies with planStation): what it covered and how it converged. */
+export interface PlanRecord {
+  readonly t: number;
+  readonly facility: number;
+  readonly vans: number;
+  readonly stops: number;
+  readonly iterations: number;
+  readonly cost: number;
+  readonly leftForLater: number;
+  readonly history: readonly { readonly iteration: number; readonly cost: number }[];
 }
 
 export interface SimOptions {
@@ -79,6 +93,9 @@ export abstract class VanExecutor {
   readonly linehaulCount: Int32Array;
   /** Bumped whenever a station's stock changes (the dispatcher caches per version). */
   readonly stockVersion: Uint32Array;
+  /** The latest station-level optimisations (most recent last, at most 64). */
+  readonly planLog: PlanRecord[] = [];
+  private planNumber = 0;
   /** The latest dispatcher decision per van and when it was taken. */
   readonly lastDecision: ({ t: number } & Decision)[] = [];
 
@@ -367,6 +384,17 @@ export abstract class VanExecutor {
     f.step[v] = -1;
     f.plan[v] = [];
     this.setStatus(v, VanStatus.Idle);
+  }
+
+  /** A fresh number per optimisation (seeds the solver deterministically). */
+  nextPlanNumber(): number {
+    return ++this.planNumber;
+  }
+
+  notePlan(rec: PlanRecord): void {
+    this.planLog.push(rec);
+    if (this.planLog.length > 64) this.planLog.shift();
+    this.observer?.plan?.(rec);
   }
 
   protected setStatus(v: number, s: VanStatus): void {
