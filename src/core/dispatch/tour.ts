@@ -44,7 +44,7 @@ export class StopMatrix {
     this.size = m;
     this.timeS = new Float64Array(m * m);
     this.lengthM = new Float64Array(m * m);
-    world.costs.matrix(nodes, this.timeS, this.lengthM);
+    world.costs.matrix(nodes, nodes, this.timeS, this.lengthM);
     for (let k = 0; k < m * m; k++) {
       this.timeS[k] /= 1000;
       this.lengthM[k] /= 1000;

@@ -28,7 +28,7 @@ describe('ChTravelCosts', () => {
     const n = nodes.length;
     const t = new Float64Array(n * n);
     const l = new Float64Array(n * n);
-    ch.matrix(nodes, t, l);
+    ch.matrix(nodes, nodes, t, l);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         expect(t[i * n + j]).toBe(dj.timeMs(nodes[i], nodes[j]));

@@ -55,8 +55,7 @@ export class ChTravelCosts implements TravelCosts {
     return this.lastTime === Infinity ? out : this.query.pathEdges(out);
   }
 
-  matrix(nodes: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void {
-    const n = nodes.length;
-    this.many.compute(nodes, nodes, { sources: n, targets: n, timeMs, lengthMm });
+  matrix(sources: ArrayLike<number>, targets: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void {
+    this.many.compute(sources, targets, { sources: sources.length, targets: targets.length, timeMs, lengthMm });
   }
 }

@@ -13,8 +13,8 @@ export interface TravelCosts {
   lengthMm(from: number, to: number): number;
   /** Edge ids of the fastest path, in driving order, into out (cleared first). */
   path(from: number, to: number, out: number[]): number[];
-  /** Square matrix among nodes, row-major (i * n + j): times in ms and lengths in mm, Infinity if unreachable. */
-  matrix(nodes: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void;
+  /** Sources × targets, row-major (i * targets + j): times in ms and lengths in mm, Infinity if unreachable. */
+  matrix(sources: ArrayLike<number>, targets: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void;
 }
 
 const UNREACHABLE = 0xffffffff;
@@ -73,14 +73,14 @@ export class CachedDijkstraCosts implements TravelCosts {
     return this.pathSearch.pathEdges(to, out);
   }
 
-  matrix(nodes: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void {
-    const n = nodes.length;
-    for (let i = 0; i < n; i++) {
-      const r = this.row(nodes[i]);
-      for (let j = 0; j < n; j++) {
-        const t = r.time[nodes[j]];
-        timeMs[i * n + j] = t === UNREACHABLE ? Infinity : t;
-        lengthMm[i * n + j] = t === UNREACHABLE ? Infinity : r.length[nodes[j]];
+  matrix(sources: ArrayLike<number>, targets: ArrayLike<number>, timeMs: Float64Array, lengthMm: Float64Array): void {
+    const nt = targets.length;
+    for (let i = 0; i < sources.length; i++) {
+      const r = this.row(sources[i]);
+      for (let j = 0; j < nt; j++) {
+        const t = r.time[targets[j]];
+        timeMs[i * nt + j] = t === UNREACHABLE ? Infinity : t;
+        lengthMm[i * nt + j] = t === UNREACHABLE ? Infinity : r.length[targets[j]];
       }
     }
   }

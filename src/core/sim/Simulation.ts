@@ -57,7 +57,7 @@ export class Simulation extends VanExecutor {
       case Ev.Tick:
         if (this.now + this.world.params.dispatch.tickS <= this.world.params.dayEndS) this.queue.push(this.now + this.world.params.dispatch.tickS, Ev.Tick);
         else if (this.now < this.world.params.dayEndS) this.queue.push(this.world.params.dayEndS, Ev.Tick);
-        this.dispatchWanted = true;
+        this.markAll();
         return;
     }
     if (q.token !== this.fleet.token[v]) return; // the step this event belonged to was abandoned
@@ -86,14 +86,16 @@ export class Simulation extends VanExecutor {
         this.backlog[this.world.stationOfParcel[p]].push(p);
       }
     }
-    this.dispatchWanted = true;
+    this.markAll();
   }
 
-  /** Offer work to every available van, in id order (deterministic). */
+  /** Offer work to every available van whose situation changed, in id order (deterministic). */
   protected dispatchRound(): void {
     this.dispatchWanted = false;
     const f = this.fleet;
     for (let v = 0; v < f.size; v++) {
+      if (!this.dirty[v]) continue;
+      this.dirty[v] = 0;
       const cur = f.currentStep(v);
       const idleCharging = cur?.kind === 'charge' && cur.interruptible;
       if (!f.isIdle(v) && !idleCharging) continue;

@@ -83,6 +83,11 @@ export abstract class VanExecutor {
   protected readonly rng: Rng;
   protected readonly releaseTimes: number[];
   protected dispatchWanted = false;
+  /**
+   * Vans whose situation changed since the dispatcher last looked (they became idle, or stock
+   * reached their facility); ticks and new waves mark everyone. Dispatch rounds decide only these.
+   */
+  protected readonly dirty: Uint8Array;
   protected readonly heading: Float32Array;
   protected readonly observer: SimObserver | undefined;
   /** Facility each van is at or bound for (where its plan ends), and how many vans that is per facility. */
@@ -124,6 +129,7 @@ export abstract class VanExecutor {
     this.linehaulTo = new Int32Array(params.fleetSize).fill(-1);
     this.linehaulCount = new Int32Array(city.facilities.length);
     this.stockVersion = new Uint32Array(city.facilities.length);
+    this.dirty = new Uint8Array(params.fleetSize);
     const wh = city.facilities[0];
     for (let v = 0; v < this.fleet.size; v++) {
       this.fleet.node[v] = wh.node;
@@ -173,6 +179,20 @@ export abstract class VanExecutor {
     f.step[v] = -1;
     f.plan[v] = [];
     this.setStatus(v, VanStatus.Idle);
+    this.dirty[v] = 1;
+    this.dispatchWanted = true;
+  }
+
+  /** Ask the dispatcher to look at every van (new wave, periodic tick). */
+  protected markAll(): void {
+    this.dirty.fill(1);
+    this.dispatchWanted = true;
+  }
+
+  /** Ask the dispatcher to look at the vans parked at facility k (its stock changed). */
+  protected markAt(k: number): void {
+    const fac = this.fleet.facility;
+    for (let v = 0; v < fac.length; v++) if (fac[v] === k) this.dirty[v] = 1;
     this.dispatchWanted = true;
   }
 
@@ -303,7 +323,7 @@ export abstract class VanExecutor {
     f.cargo[v].length = 0;
     f.loadKg[v] = 0;
     f.volumeM3[v] = 0;
-    this.dispatchWanted = true;
+    this.markAt(facility);
   }
 
   /** The customer has been notified: draw whether and when they come down. */

@@ -25,18 +25,14 @@ export function buildWorld(city: City, parcels: Parcels, params: SimParams, cost
   if (stations.length === 0) throw new Error('buildWorld: the city has no transfer station');
   const doors = city.doors;
   const stationOfDoor = new Int32Array(doors.count);
+  // One stations × doors matrix (bucket many-to-many on the CH), not a query per pair.
+  const timeMs = new Float64Array(stations.length * doors.count);
+  costs.matrix(stations.map((s) => city.facilities[s].node), doors.node, timeMs, new Float64Array(timeMs.length));
   for (let d = 0; d < doors.count; d++) {
-    let best = stations[0];
-    let bestT = Infinity;
-    for (const s of stations) {
-      const t = costs.timeMs(city.facilities[s].node, doors.node[d]);
-      if (t < bestT) {
-        bestT = t;
-        best = s;
-      }
-    }
-    if (bestT === Infinity) throw new Error(`buildWorld: door ${d} cannot be reached from any station`);
-    stationOfDoor[d] = best;
+    let best = 0;
+    for (let k = 1; k < stations.length; k++) if (timeMs[k * doors.count + d] < timeMs[best * doors.count + d]) best = k;
+    if (timeMs[best * doors.count + d] === Infinity) throw new Error(`buildWorld: door ${d} cannot be reached from any station`);
+    stationOfDoor[d] = stations[best];
   }
   const stationOfParcel = new Int32Array(parcels.count);
   for (let p = 0; p < parcels.count; p++) stationOfParcel[p] = stationOfDoor[parcels.door[p]];
@@ -45,8 +41,21 @@ export function buildWorld(city: City, parcels: Parcels, params: SimParams, cost
   return { city, parcels, params, costs, batteryWh: batteryWh(params.van), stationOfDoor, stationOfParcel, chargerSites };
 }
 
-/** The charger site reached fastest from a node, and the energy to get there fully loaded (conservative). */
+const chargerMemo = new WeakMap<World, Map<number, { facility: number; energyWh: number }>>();
+
+/**
+ * The charger site reached fastest from a node, and the energy to get there fully loaded
+ * (conservative). Memoised per node: the dispatcher asks for the same few facility nodes over and over.
+ */
 export function nearestCharger(world: World, node: number): { facility: number; energyWh: number } {
+  let memo = chargerMemo.get(world);
+  if (!memo) chargerMemo.set(world, (memo = new Map()));
+  let hit = memo.get(node);
+  if (!hit) memo.set(node, (hit = findNearestCharger(world, node)));
+  return hit;
+}
+
+function findNearestCharger(world: World, node: number): { facility: number; energyWh: number } {
   let facility = world.chargerSites[0];
   let bestT = Infinity;
   for (const f of world.chargerSites) {
