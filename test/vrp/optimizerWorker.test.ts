@@ -25,10 +25,11 @@ const load = (f: string) => readInstance(instanceText('solomon', f), f);
 describe('optimizer worker (comlink over worker_threads)', () => {
   it('gives the same solution as core in-process for a seed, with progress and transferred arrays', async () => {
     const inst = load('RC101.txt');
-    const direct = solve(inst.problem, { stop: maxIterations(20), seed: 5 });
+    const params = { mu: 6, lambda: 8, initialFactor: 2 };
+    const direct = solve(inst.problem, { stop: maxIterations(10), seed: 5, params });
     const problem = load('RC101.txt').problem;
     const events: number[] = [];
-    const res = await api.solve(transfer(problem, problemBuffers(problem)), { stop: { maxIterations: 20 }, seed: 5 }, proxy((e: { cost: number }) => void events.push(e.cost)));
+    const res = await api.solve(transfer(problem, problemBuffers(problem)), { stop: { maxIterations: 10 }, seed: 5, params }, proxy((e: { cost: number }) => void events.push(e.cost)));
     expect(problem.distance.byteLength).toBe(0); // transferred, not copied
     expect(res.best.routes.map((r) => Array.from(r.visits))).toEqual(direct.best.routes.map((r) => Array.from(r.visits)));
     expect(res.best.routes[0].visits).toBeInstanceOf(Int32Array);
@@ -50,7 +51,7 @@ describe('optimizer worker (comlink over worker_threads)', () => {
   it('a pool runs several seeds in parallel and keeps the best', async () => {
     const inst = load('C201.txt');
     const seen = new Set<number>();
-    const out = await pool.solve(inst.problem, { stop: { maxIterations: 10 } }, [1, 2], (seed) => void seen.add(seed));
+    const out = await pool.solve(inst.problem, { stop: { maxIterations: 5 }, params: { mu: 6, lambda: 8, initialFactor: 2 } }, [1, 2], (seed) => void seen.add(seed));
     expect(out.results).toHaveLength(2);
     expect(out.best.feasible).toBe(true);
     expect(Math.min(...out.results.map((r) => r.best.cost))).toBe(out.best.best.cost);

@@ -7,10 +7,13 @@ import { maxIterations } from '../../src/core/vrp/stop.ts';
 import { checkSolution } from './checkSolution.ts';
 import { instanceText } from './fixtures.ts';
 
-function run(set: string, file: string, iterations: number, objective?: Objective, seed = 1, routeMinWork = 300) {
+/** Small populations keep the suite fast; quality targets live in the benchmarks. */
+const QUICK = { mu: 10, lambda: 15, initialFactor: 2 };
+
+function run(set: string, file: string, iterations: number, objective?: Objective, seed = 1, routeMinWork = 200) {
   const text = instanceText(set, file);
   const inst = readInstance(text, file, { objective });
-  const res = solveInstance(inst, { stop: maxIterations(iterations), seed, routeMinStop: maxIterations(routeMinWork) });
+  const res = solveInstance(inst, { stop: maxIterations(iterations), seed, params: QUICK, routeMinStop: maxIterations(routeMinWork) });
   const sol = toSolutionFile(inst, res.best, 0);
   const check = checkSolution(text, inst.format, sol);
   return { res, sol, check };
@@ -51,15 +54,15 @@ describe('solver runs, checked independently', () => {
   });
 
   it('E-VRPTW large instance c101_21 (stations on 100-customer routes)', () => {
-    const { check, res, sol } = run('evrptw/large', 'c101_21.txt', 60);
+    const { check, res, sol } = run('evrptw/large', 'c101_21.txt', 30, undefined, 1, 40);
     expect(check.errors).toEqual([]);
     expect(res.feasible).toBe(true);
     expect(sol.routes.flat().some((id) => id.startsWith('S'))).toBe(true);
   });
 
   it('is deterministic for a seed with an iteration-based stop', () => {
-    const a = run('solomon', 'RC101.txt', 40, 'distance', 7).sol;
-    const b = run('solomon', 'RC101.txt', 40, 'distance', 7).sol;
+    const a = run('solomon', 'RC101.txt', 20, 'distance', 7).sol;
+    const b = run('solomon', 'RC101.txt', 20, 'distance', 7).sol;
     expect(b.routes).toEqual(a.routes);
     expect(b.distance).toBe(a.distance);
   });

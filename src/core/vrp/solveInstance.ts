@@ -18,6 +18,7 @@ export const ROUTE_MIN_SHARE = 0.4;
 
 export function solveInstance(inst: Instance, opts: SolveInstanceOptions): Result {
   if (inst.objective !== 'hierarchical') return solve(inst.problem, opts);
-  const routeMinStop = opts.now && opts.timeLimitSeconds ? timeLimit(opts.timeLimitSeconds * ROUTE_MIN_SHARE, opts.now) : undefined;
+  const routeMinStop =
+    opts.routeMinStop ?? (opts.now && opts.timeLimitSeconds ? timeLimit(opts.timeLimitSeconds * ROUTE_MIN_SHARE, opts.now) : undefined);
   return solve(inst.problem, { ...opts, minimiseVehicles: true, routeMinStop });
 }

@@ -178,7 +178,10 @@ export class Hgs {
         improved = this.consider(rep) || improved;
       }
     }
-    this.iterationsWithoutImprovement = improved ? 0 : this.iterationsWithoutImprovement + 1;
+    // Counted over generations only (HGS-CVRP nbIterNonProd): the initial population must not use
+    // up a "without improvement" budget before the genetic search starts.
+    if (improved) this.iterationsWithoutImprovement = 0;
+    else if (this.initialBuilt >= this.initialSize) this.iterationsWithoutImprovement++;
   }
 
   private consider(ind: Individual): boolean {

@@ -19,8 +19,14 @@ export interface SplitScratch {
 /** Maximum clients per route considered by split (a cap for uncapacitated instances). */
 const MAX_ROUTE_CLIENTS = 400;
 
+/**
+ * Whether extending the route further is pointless: load beyond `factor` × capacity (HGS-CVRP's
+ * cut-off), or a time-warp penalty already above twice the route's distance cost (time warp only
+ * grows as a route is extended; without this the split is quadratic on loose capacities).
+ */
 function loadTooHigh(s: SearchState, t: number, factor: number): boolean {
   const ev = s.ev;
+  if (ev.tw > 0 && s.penalties.time * ev.tw > 2 * s.p.vehicles.distanceCost[t] * ev.dist + s.p.vehicles.fixedCost[t]) return true;
   const v = s.p.vehicles;
   const D = s.numDims;
   const f = Math.max(1, v.maxTrips[t]) * factor;

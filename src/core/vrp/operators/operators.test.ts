@@ -10,10 +10,12 @@ import { swapApply, swapDelta } from './swap.ts';
 import { twoOptApply, twoOptDelta } from './twoOpt.ts';
 import { twoOptStarApply, twoOptStarDelta, twoOptStarReversedApply, twoOptStarReversedDelta } from './twoOptStar.ts';
 import { SwapStar } from './swapStar.ts';
+import { pairRelocateApply, pairRelocateDelta } from './pairRelocate.ts';
 
 const featureSets: Record<string, Features> = {
   cvrp: {},
   cvrpCosts: { costs: true, types: 2 },
+  cvrp2d: { dims: 2, types: 2, depots: 2 },
   vrptw: { tw: true },
   vrptwAsym: { tw: true, asymmetric: true },
   rich: { tw: true, dims: 2, pickups: true, depots: 2, types: 2, maxDistance: true, costs: true },
@@ -48,6 +50,11 @@ const ops: Record<string, Op> = {
   twoOptStar: (s, _rng, u, v) => {
     const d = twoOptStarDelta(s, u, v, false);
     if (Number.isFinite(d)) twoOptStarApply(s, u, v);
+    return d;
+  },
+  pairRelocate: (s, _rng, u, v) => {
+    const d = pairRelocateDelta(s, u, v);
+    if (Number.isFinite(d)) pairRelocateApply(s, u, v);
     return d;
   },
   twoOptStarReversed: (s, _rng, u, v) => {

@@ -46,7 +46,7 @@ export function relocateDelta(s: SearchState, u: number, k: number, reversed: bo
   const rU = s.routeOf[u];
   const rV = s.routeOf[v];
   if (rU !== rV) {
-    const lbV = baseOf(s, rV, s.rDist[rV] + dIns, true);
+    const lbV = baseOf(s, rV, s.chainDist(rV) + dIns, true);
     const lbU = baseOf(s, rU, s.rDist[rU] + dRem, s.rSize[rU] > k);
     if (prune && lbU + lbV - s.rCost[rU] - s.rCost[rV] >= 0) return NO_MOVE;
     if (s.p.flags.pairs && chainHasPair(s, u, c)) return NO_MOVE;

@@ -9,24 +9,66 @@
 import type { SearchState } from '../search/SearchState.ts';
 import { NONE } from '../search/SearchState.ts';
 
+/** Stations tried per arc: the few with the least detour (a station at an arc end is useless). */
+const STATIONS_PER_ARC = 4;
+
 export class ResetVisits {
   private readonly s: SearchState;
   private readonly hasStations: boolean;
+  /** Route version when the route was last left without improving reset moves. */
+  private readonly checked: Int32Array;
+  /** stationCand[(a * n + b) * K + i]: i-th best station for arc (a, b); −2 = not yet computed. */
+  private readonly stationCand: Int32Array;
 
   constructor(s: SearchState) {
     this.s = s;
     this.hasStations = s.p.numStations > 0;
+    this.checked = new Int32Array(s.numRoutes).fill(-1);
+    this.stationCand = new Int32Array(this.hasStations ? s.n * s.n * STATIONS_PER_ARC : 0).fill(-2);
   }
 
-  /** One pass over all routes; true if anything improved. */
+  /** Forget which routes were examined (new local-search run: penalties may have changed). */
+  reset(): void {
+    this.checked.fill(-1);
+  }
+
+  /** One pass over the routes changed since they were last examined; true if anything improved. */
   run(): boolean {
     const s = this.s;
     let improved = false;
     for (let r = 0; r < s.numRoutes; r++) {
-      if (s.rSize[r] === 0) continue;
+      if (s.rSize[r] === 0 || this.checked[r] === s.rVersion[r]) continue;
       while (this.improveRoute(r)) improved = true;
+      this.checked[r] = s.rVersion[r];
     }
     return improved;
+  }
+
+  /** Candidate stations for arc (a, b), computed on first use. */
+  private stationsFor(a: number, b: number): number {
+    const s = this.s;
+    const p = s.p;
+    const n = s.n;
+    const K = STATIONS_PER_ARC;
+    const base = (a * n + b) * K;
+    if (this.stationCand[base] !== -2) return base;
+    const first = p.numDepots + p.numClients;
+    for (let i = 0; i < K; i++) this.stationCand[base + i] = -1;
+    const cost = new Float64Array(K).fill(Infinity);
+    for (let st = first; st < p.numLocations; st++) {
+      if (p.distance[a * n + st] === 0 || p.distance[st * n + b] === 0) continue;
+      const c = p.distance[a * n + st] + p.distance[st * n + b];
+      let q = K;
+      while (q > 0 && cost[q - 1] > c) q--;
+      if (q === K) continue;
+      for (let i = K - 1; i > q; i--) {
+        cost[i] = cost[i - 1];
+        this.stationCand[base + i] = this.stationCand[base + i - 1];
+      }
+      cost[q] = c;
+      this.stationCand[base + q] = st;
+    }
+    return base;
   }
 
   private maxResets(r: number): number {
@@ -106,16 +148,13 @@ export class ResetVisits {
     const oldKind = s.kind[tmp];
     const oldLoc = s.loc[tmp];
     s.kind[tmp] = kind;
-    const p = s.p;
-    const firstStation = p.numDepots + p.numClients;
     for (let w = s.startOf(r); w !== s.endOf(r); w = s.next[w]) {
       const nw = s.next[w];
-      // Reloads go to the type's reload depot. Stations: every station is tried, since the one with
-      // the least detour is often useless for the battery (e.g. a station at the depot itself).
-      const from = kind === 1 ? v.reloadDepot[t] : firstStation;
-      const to = kind === 1 ? from + 1 : p.numLocations;
-      for (let loc = from; loc < to; loc++) {
-        if (loc === s.loc[w] || loc === s.loc[nw]) continue;
+      // Reloads go to the type's reload depot; stations: the few with the least detour.
+      const base = kind === 1 ? -1 : this.stationsFor(s.loc[w], s.loc[nw]);
+      for (let i = 0; i < (kind === 1 ? 1 : STATIONS_PER_ARC); i++) {
+        const loc = kind === 1 ? v.reloadDepot[t] : this.stationCand[base + i];
+        if (loc < 0 || loc === s.loc[w] || loc === s.loc[nw]) continue;
         s.loc[tmp] = loc;
         const c = ev.beginPrefix(w).addNode(tmp).addSuffix(nw).finish() - s.rCost[r];
         if (c < best.delta) best = { delta: c, after: w, loc };

@@ -44,8 +44,8 @@ export function twoOptStarDelta(s: SearchState, u: number, v: number, prune = tr
     const ly = loc[y];
     const dUX = dist[lu * n + lx];
     const dVY = dist[lv * n + ly];
-    distU = s.pDist[u] + dist[lu * n + ly] + (s.rDist[rV] - s.pDist[v] - dVY);
-    distV = s.pDist[v] + dist[lv * n + lx] + (s.rDist[rU] - s.pDist[u] - dUX);
+    distU = s.pDist[u] + dist[lu * n + ly] + (s.chainDist(rV) - s.pDist[v] - dVY);
+    distV = s.pDist[v] + dist[lv * n + lx] + (s.chainDist(rU) - s.pDist[u] - dUX);
   } else {
     distU = joinedDist(s, u, y, rU);
     distV = joinedDist(s, v, x, rV);

@@ -18,6 +18,7 @@ import { tryTwoOpt } from '../operators/twoOpt.ts';
 import { tryTwoOptStar, tryTwoOptStarReversed } from '../operators/twoOptStar.ts';
 import { SwapStar } from '../operators/swapStar.ts';
 import { ResetVisits } from '../operators/resetVisits.ts';
+import { tryPairRelocate } from '../operators/pairRelocate.ts';
 
 export interface LocalSearchParams {
   /** Also try or-opt chains of 3 clients. */
@@ -78,6 +79,7 @@ export class LocalSearch {
     this.lastTested.fill(-1);
     this.lastTestedStar.fill(-1);
     this.swapStar.reset();
+    this.resets?.reset();
     const startMoves = s.moves;
     let loop = 0;
     for (let improved = true; improved; loop++) {
@@ -86,6 +88,7 @@ export class LocalSearch {
       if (this.params.swapStar && this.runSwapStar(loop)) improved = true;
       if (this.resets && this.resets.run()) improved = true;
       if (loop > 1000) break; // Safety net against cycling on inexact evaluations.
+
     }
     this.movesApplied = s.moves - startMoves;
   }
@@ -124,9 +127,10 @@ export class LocalSearch {
     return improved;
   }
 
-  /** HGS-CVRP moves 1–9 for the pair (u, v). */
+  /** HGS-CVRP moves 1–9 for the pair (u, v), and pickup-delivery pair relocation. */
   private pairMoves(u: number, v: number): boolean {
     const s = this.s;
+    if (s.p.pairRole[u] === 1 && (tryPairRelocate(s, u, v) || tryPairRelocate(s, u, s.prev[v]))) return true;
     if (tryRelocate(s, u, 1, false, v) || tryRelocate(s, u, 2, false, v) || tryRelocate(s, u, 2, true, v)) return true;
     if (this.params.orOpt3 && (tryRelocate(s, u, 3, false, v) || tryRelocate(s, u, 3, true, v))) return true;
     if (u <= v && trySwap(s, u, 1, v, 1)) return true;

@@ -14,6 +14,7 @@
  */
 import type { ProblemData } from '../ProblemData.ts';
 import type { SearchState } from './SearchState.ts';
+import { BetweenCache } from './BetweenCache.ts';
 
 export class RouteEval {
   private readonly s: SearchState;
@@ -24,8 +25,13 @@ export class RouteEval {
   private readonly durM: Int32Array;
   private readonly hasTw: boolean;
   private readonly hasRange: boolean;
-  /** One capacity dimension, no range or trips: join/joinVia run fused, allocation- and call-free. */
+  /** No range or trips: join/joinVia run fused into locals (one dimension inline, more in a loop). */
   private readonly fast: boolean;
+  /** Cached sub-sequence segments for intra-route ranges (time windows, deliveries only). */
+  private readonly between: BetweenCache | null;
+  /** Scratch load state for fused evaluation with several dimensions. */
+  private readonly fMax: Float64Array;
+  private readonly fPick: Float64Array;
   /** compat[tA * T + tB]: suffix segments of type A routes (with resets) are exact in type B routes. */
   private readonly compat: Uint8Array;
   /** Start window (shift ∩ start-depot hours) and latest return (shift ∩ end-depot hours). */
@@ -69,7 +75,10 @@ export class RouteEval {
     this.durM = p.duration;
     this.hasTw = p.flags.timeWindows;
     this.hasRange = p.flags.tripDistance || p.flags.stations;
-    this.fast = p.numDims === 1 && !this.hasRange && !p.flags.multiTrip;
+    this.fast = !this.hasRange && !p.flags.multiTrip;
+    this.fMax = new Float64Array(p.numDims);
+    this.between = this.hasTw && !p.flags.pickups && !this.hasRange && !p.flags.multiTrip ? new BetweenCache(s) : null;
+    this.fPick = new Float64Array(p.numDims);
     this.del = new Float64Array(this.D);
     this.pick = new Float64Array(this.D);
     this.max = new Float64Array(this.D);
@@ -248,10 +257,52 @@ export class RouteEval {
   /** Append nodes a .. b following `next` (both in the same route, a before b). */
   addRange(a: number, b: number): this {
     const s = this.s;
+    if (this.between && s.pos[b] - s.pos[a] >= 2) return this.addCachedRange(a, b);
     for (let x = a; ; x = s.next[x]) {
       this.addNode(x);
       if (x === b) break;
     }
+    return this;
+  }
+
+  /** addRange in O(1) amortised from the between-segment cache (deliveries only: loads are sums). */
+  private addCachedRange(a: number, b: number): this {
+    const s = this.s;
+    const bc = this.between!;
+    bc.get(s.routeOf[a], a, b);
+    const la = s.loc[a];
+    const idx = this.last * this.n + la;
+    this.dist += this.distM[idx] + s.pDist[b] - s.pDist[a];
+    this.mergeDs(this.durM[idx], bc.dur, bc.tw, bc.early, bc.late);
+    const D = this.D;
+    const pa = s.prev[a];
+    for (let k = 0; k < D; k++) {
+      const q = s.pDel[b * D + k] - s.pDel[pa * D + k];
+      this.del[k] += q;
+      this.max[k] += q;
+    }
+    this.count += s.pos[b] - s.pos[a] + 1;
+    this.last = s.loc[b];
+    return this;
+  }
+
+  /** Append nodes a .. b following `next`, leaving out x and y (pair moves). */
+  addRangeSkipping(a: number, b: number, x: number, y: number): this {
+    const s = this.s;
+    for (let z = a; ; z = s.next[z]) {
+      if (z !== x && z !== y) this.addNode(z);
+      if (z === b) break;
+    }
+    return this;
+  }
+
+  /** Append the suffix from `node`, leaving out x and y if they are in it. */
+  addSuffixSkipping(node: number, x: number, y: number): this {
+    const s = this.s;
+    const r = s.routeOf[node];
+    if (s.routeOf[x] !== r && s.routeOf[y] !== r) return this.addSuffix(node);
+    const end = s.endOf(r);
+    for (let z = node; z !== end; z = s.next[z]) if (z !== x && z !== y) this.addNode(z);
     return this;
   }
 
@@ -295,18 +346,21 @@ export class RouteEval {
     let tw = s.pTw[a];
     let early = s.pEarly[a];
     let late = s.pLate[a];
-    let max = s.pMax[a];
-    let pick = s.pPick[a];
+    const D = this.D;
+    let max = s.pMax[a * D];
+    let pick = s.pPick[a * D];
+    if (D > 1) this.fusedLoadStart(a);
     if (x >= 0) {
       const lx = s.loc[x];
       const idx = last * n + lx;
       dist += dm[idx];
-      const d = p.delivery[lx];
-      const q = p.pickup[lx];
+      const d = p.delivery[lx * D];
+      const q = p.pickup[lx * D];
       const m1 = max + d;
       const m2 = (d > q ? d : q) + pick;
       max = m1 > m2 ? m1 : m2;
       pick += q;
+      if (D > 1) this.fusedLoadNode(lx);
       if (hasTw) {
         const at = dur - tw + tm[idx];
         const e2 = p.twEarly[lx];
@@ -328,9 +382,10 @@ export class RouteEval {
       const lb = s.loc[b];
       const idx = last * n + lb;
       dist += dm[idx] + s.sDist[b];
-      const m1 = max + s.sHeadDel[b];
-      const m2 = s.sHeadMax[b] + pick;
+      const m1 = max + s.sHeadDel[b * D];
+      const m2 = s.sHeadMax[b * D] + pick;
       max = m1 > m2 ? m1 : m2;
+      if (D > 1) this.fusedLoadSuffix(b);
       if (hasTw) {
         const at = dur - tw + tm[idx];
         const e2 = s.sEarly[b];
@@ -364,9 +419,17 @@ export class RouteEval {
       if (dur > v.maxDuration[t]) tw += dur - v.maxDuration[t];
       cost += v.durationCost[t] * dur + pen.time * tw;
     }
-    const ex = max - v.capacity[t];
-    const loadEx = ex > 0 ? ex : 0;
+    const ex = max - v.capacity[t * D];
+    let loadEx = ex > 0 ? ex : 0;
     cost += pen.load[0] * loadEx;
+    this.resLoadExcessK[0] = loadEx;
+    for (let k = 1; k < D; k++) {
+      const e = this.fMax[k] - v.capacity[t * D + k];
+      const ek = e > 0 ? e : 0;
+      this.resLoadExcessK[k] = ek;
+      cost += pen.load[k] * ek;
+      loadEx += ek;
+    }
     const distEx = dist > v.maxDistance[t] ? dist - v.maxDistance[t] : 0;
     cost += pen.distance * distEx;
     this.type = t;
@@ -374,12 +437,44 @@ export class RouteEval {
     this.resDur = dur;
     this.resTimeWarp = tw;
     this.resLoadExcess = loadEx;
-    this.resLoadExcessK[0] = loadEx;
     this.resRangeExcess = 0;
     this.resDistExcess = distEx;
     this.resFixed = v.fixedCost[t];
     this.resCost = cost;
     return cost;
+  }
+
+  /** Dimensions 1.. of the fused evaluation (dimension 0 stays in locals). */
+  private fusedLoadStart(a: number): void {
+    const s = this.s;
+    const D = this.D;
+    for (let k = 1; k < D; k++) {
+      this.fMax[k] = s.pMax[a * D + k];
+      this.fPick[k] = s.pPick[a * D + k];
+    }
+  }
+
+  private fusedLoadNode(l: number): void {
+    const p = this.p;
+    const D = this.D;
+    for (let k = 1; k < D; k++) {
+      const d = p.delivery[l * D + k];
+      const q = p.pickup[l * D + k];
+      const m1 = this.fMax[k] + d;
+      const m2 = (d > q ? d : q) + this.fPick[k];
+      this.fMax[k] = m1 > m2 ? m1 : m2;
+      this.fPick[k] += q;
+    }
+  }
+
+  private fusedLoadSuffix(b: number): void {
+    const s = this.s;
+    const D = this.D;
+    for (let k = 1; k < D; k++) {
+      const m1 = this.fMax[k] + s.sHeadDel[b * D + k];
+      const m2 = s.sHeadMax[b * D + k] + this.fPick[k];
+      this.fMax[k] = m1 > m2 ? m1 : m2;
+    }
   }
 
   /**

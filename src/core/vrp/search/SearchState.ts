@@ -18,6 +18,8 @@ import { slotTypes } from '../ProblemData.ts';
 import type { Penalties } from './Penalties.ts';
 import { RouteEval } from './RouteEval.ts';
 import { computeSuffixes } from './suffixes.ts';
+import { repairPairs } from '../operators/pairRelocate.ts';
+import { updateRouteTw } from './updateRouteTw.ts';
 
 export const NONE = -1;
 
@@ -83,6 +85,8 @@ export class SearchState {
   /** Peak load of the last trip per dimension (the whole route without reloads): R × numDims. */
   readonly rLoad: Float64Array;
   readonly rModified: Int32Array;
+  /** Bumped on every update of the route (invalidates its cached sub-sequence segments). */
+  readonly rVersion: Int32Array;
   readonly rFeasible: Uint8Array;
   /** Polar sector of the route's clients around its depot (for SWAP* route pairs), 16-bit angles. */
   readonly rSectorStart: Int32Array;
@@ -103,6 +107,8 @@ export class SearchState {
    * deltas are exact from distances and route loads alone, as in HGS-CVRP, without segment merges.
    */
   readonly simple: boolean;
+  /** Time windows with deliveries only and single trips: lean route update (`updateRouteTw`). */
+  readonly leanTw: boolean;
   /** Cached cost of route(u) without the chain of k clients starting at u: [(u * 3) + k − 1]. */
   readonly remCost: Float64Array;
   readonly remStamp: Int32Array;
@@ -148,6 +154,7 @@ export class SearchState {
     [this.rCost, this.rBase, this.rDist, this.rAngleSum] = [new Float64Array(R), new Float64Array(R), new Float64Array(R), new Float64Array(R)];
     this.rFeasible = new Uint8Array(R);
     this.rTimeWarp = new Float64Array(R);
+    this.rVersion = new Int32Array(R);
     this.rLoad = new Float64Array(R * D);
     [this.rSectorStart, this.rSectorEnd] = [new Int32Array(R), new Int32Array(R)];
     for (let i = 0; i < this.n; i++) this.loc[i] = i;
@@ -161,6 +168,7 @@ export class SearchState {
     }
     this.poolFree = new Int32Array(pool);
     this.simple = !f.timeWindows && !f.pickups && !f.multiTrip && !f.stations && !f.tripDistance && !f.maxDistance;
+    this.leanTw = f.timeWindows && !f.pickups && !f.pairs && !f.multiTrip && !f.stations && !f.tripDistance;
     this.remCost = new Float64Array(N * 3);
     this.remStamp = new Int32Array(N * 3).fill(-1);
     this.ev = new RouteEval(this);
@@ -216,6 +224,17 @@ export class SearchState {
     }
     this.moves++;
     for (let r = 0; r < this.numRoutes; r++) this.updateRoute(r);
+    // Split and crossover ignore pickup-and-delivery pairs; the operators keep them intact.
+    if (this.p.flags.pairs) repairPairs(this);
+  }
+
+  /**
+   * Route distance as a chain start → visits → end: rDist, or the direct depot-to-depot arc for an
+   * empty route (whose cost is 0). Move deltas add arc changes to this.
+   */
+  chainDist(r: number): number {
+    if (this.rSize[r] > 0) return this.rDist[r];
+    return this.p.distance[this.loc[this.startOf(r)] * this.n + this.loc[this.endOf(r)]];
   }
 
   /** Penalty cost of route r's load (simple case) with per-dimension changes `delta`. */
@@ -299,6 +318,16 @@ export class SearchState {
 
   /** Recompute positions, prefix states, suffix segments and the cost of route r. */
   updateRoute(r: number): void {
+    if (this.simple && this.numDims === 1) {
+      this.updateRouteSimple(r);
+      return;
+    }
+    if (this.leanTw) {
+      updateRouteTw(this, r);
+      this.rModified[r] = this.moves;
+      this.rVersion[r]++;
+      return;
+    }
     const ev = this.ev;
     const D = this.numDims;
     ev.beginRoute(this.rType[r]);
@@ -344,7 +373,78 @@ export class SearchState {
     this.rFeasible[r] = ev.feasible() ? 1 : 0;
     computeSuffixes(this, r, D);
     this.rModified[r] = this.moves;
+    this.rVersion[r]++;
     this.updateSector(r, ax, ay, pos - 1 - resets);
+  }
+
+  /**
+   * Classic case (one dimension, deliveries only, no time): the same route data from plain prefix
+   * and suffix sums of distance and load, without segment merges. Hot: runs twice per applied move.
+   */
+  private updateRouteSimple(r: number): void {
+    const p = this.p;
+    const t = this.rType[r];
+    const v = p.vehicles;
+    const n = this.n;
+    const dm = p.distance;
+    const del = p.delivery;
+    const start = this.startOf(r);
+    const end = start + 1;
+    let last = this.loc[start];
+    let dist = 0;
+    let load = 0;
+    let rev = 0;
+    let ax = 0;
+    let ay = 0;
+    let pos = 1;
+    this.pos[start] = 0;
+    this.pDist[start] = this.pDel[start] = this.pMax[start] = this.pPick[start] = this.pRev[start] = 0;
+    for (let node = this.next[start]; node !== end; node = this.next[node]) {
+      const l = this.loc[node];
+      dist += dm[last * n + l];
+      rev += dm[l * n + last] - dm[last * n + l];
+      load += del[l];
+      this.routeOf[node] = r;
+      this.pos[node] = pos++;
+      this.pDist[node] = dist;
+      this.pDel[node] = this.pMax[node] = load;
+      this.pPick[node] = 0;
+      this.pRev[node] = rev;
+      ax += p.x[l];
+      ay += p.y[l];
+      last = l;
+    }
+    const size = pos - 1;
+    this.pos[end] = pos;
+    this.rSize[r] = size;
+    this.rResets[r] = 0;
+    // Suffixes (node .. last visit): distance and load.
+    let sd = 0;
+    let sl = 0;
+    let after = -1;
+    for (let node = this.prev[end]; node !== start; node = this.prev[node]) {
+      const l = this.loc[node];
+      if (after >= 0) sd += dm[l * n + after];
+      sl += del[l];
+      this.sDist[node] = sd;
+      this.sHeadDel[node] = this.sHeadMax[node] = sl;
+      this.sHeadPick[node] = 0;
+      this.sReset[node] = 0;
+      this.sStation[node] = 0;
+      after = l;
+    }
+    const total = size > 0 ? dist + dm[last * n + v.endDepot[t]] : 0;
+    const base = size > 0 ? v.distanceCost[t] * total + v.fixedCost[t] : 0;
+    const ex = load - v.capacity[t];
+    this.rDist[r] = total;
+    this.rBase[r] = base;
+    this.rCost[r] = base + (ex > 0 ? this.penalties.load[0] * ex : 0);
+    this.rTimeWarp[r] = 0;
+    this.rLoad[r] = load;
+    this.rFeasible[r] = ex > 0 ? 0 : 1;
+    this.rModified[r] = this.moves;
+    this.rVersion[r]++;
+    this.updateSector(r, ax, ay, size);
   }
 
   private storePrefix(node: number, pos: number): void {
@@ -367,7 +467,7 @@ export class SearchState {
   }
 
   /** Polar sector covering the route's clients, seen from the start depot (HGS-CVRP CircleSector). */
-  private updateSector(r: number, ax: number, ay: number, clients: number): void {
+  updateSector(r: number, ax: number, ay: number, clients: number): void {
     const p = this.p;
     const d = p.vehicles.startDepot[this.rType[r]];
     if (clients === 0) {

@@ -40,22 +40,30 @@ export function computeNeighbours(p: ProblemData, w: NeighbourParams = defaultNe
   const nc = p.numClients;
   const k = Math.min(w.granularity, nc - 1);
   const sets: Set<number>[] = Array.from({ length: nc }, () => new Set<number>());
-  const cand = new Int32Array(Math.max(nc - 1, 0));
-  const key = new Float64Array(nc);
+  // The k nearest by symmetric proximity, kept sorted in small arrays (ties: lower index first),
+  // so the whole computation is O(n² + n·k log n) without sorting full rows.
+  const topKey = new Float64Array(k + 1);
+  const topIdx = new Int32Array(k + 1);
   for (let a = 0; a < nc; a++) {
     const i = lo + a;
     let m = 0;
     for (let b = 0; b < nc; b++) {
       if (b === a) continue;
       const j = lo + b;
-      key[b] = Math.min(proximity(p, i, j, w), proximity(p, j, i, w));
-      cand[m++] = b;
+      const key = Math.min(proximity(p, i, j, w), proximity(p, j, i, w));
+      if (m === k && key >= topKey[k - 1]) continue;
+      let q = m < k ? m++ : k - 1;
+      while (q > 0 && topKey[q - 1] > key) {
+        topKey[q] = topKey[q - 1];
+        topIdx[q] = topIdx[q - 1];
+        q--;
+      }
+      topKey[q] = key;
+      topIdx[q] = b;
     }
-    // Ties broken by index so the neighbourhood is deterministic.
-    const sorted = Array.from(cand.subarray(0, m)).sort((x, y) => key[x] - key[y] || x - y);
-    for (let q = 0; q < k; q++) {
-      sets[a].add(sorted[q]);
-      sets[sorted[q]].add(a);
+    for (let q = 0; q < m; q++) {
+      sets[a].add(topIdx[q]);
+      sets[topIdx[q]].add(a);
     }
   }
   const start = new Int32Array(nc + 1);
@@ -64,12 +72,10 @@ export function computeNeighbours(p: ProblemData, w: NeighbourParams = defaultNe
   for (let a = 0; a < nc; a++) {
     // Order each list by proximity: the closest candidates are tried first.
     const i = lo + a;
-    const arr = [...sets[a]].sort((x, y) => {
-      const dx = Math.min(proximity(p, i, lo + x, w), proximity(p, lo + x, i, w));
-      const dy = Math.min(proximity(p, i, lo + y, w), proximity(p, lo + y, i, w));
-      return dx - dy || x - y;
-    });
-    for (let q = 0; q < arr.length; q++) list[start[a] + q] = lo + arr[q];
+    const arr = [...sets[a]];
+    const key = arr.map((x) => Math.min(proximity(p, i, lo + x, w), proximity(p, lo + x, i, w)));
+    const order = arr.map((_, q) => q).sort((x, y) => key[x] - key[y] || arr[x] - arr[y]);
+    for (let q = 0; q < order.length; q++) list[start[a] + q] = lo + arr[order[q]];
   }
   return { start, list };
 }
