@@ -11,7 +11,11 @@
  */
 import { transfer } from 'comlink';
 import { parseScenario, ScenarioError } from '../src/core/scenario/loadScenario.ts';
-import { buildCity, cityResources, CityResourceError, prepareRun, RunOptionError, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
+import { buildCity, cityFromContents, CityResourceError, DEFAULT_OSM_IMPORT, prepareRun, RunOptionError, type CityProgress, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
+import { scenarioForExtract } from '../src/core/scenario/extractScenario.ts';
+import { detectFormat } from '../src/core/network/osm/importCity.ts';
+import { OsmImportError } from '../src/core/network/osm/OsmImportError.ts';
+import { cachedImport, loadCity } from './cityLoader.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
 import type { City } from '../src/core/city/City.ts';
 import type { World } from '../src/core/sim/World.ts';
@@ -31,7 +35,6 @@ import { facilityDetail, type FacilityDetail } from '../src/core/replay/facility
 import { captionAt, type Caption } from '../src/core/replay/story.ts';
 import { buildSceneData, sceneTransferables, type SceneData } from '../src/ui/geometry/sceneData.ts';
 import { demandGrid, type DemandGrid } from '../src/ui/geometry/demandGrid.ts';
-import { siteUrlOf } from '../src/ui/siteUrl.ts';
 import { benchScenarioText } from '../src/core/replay/benchScenario.ts';
 
 export type { FacilityInfo, SceneData } from '../src/ui/geometry/sceneData.ts';
@@ -184,15 +187,35 @@ export function createSimApi() {
      * Validate and build a scenario, fetching the map files a real city names (relative to the
      * scenario, resolved against `baseUrl`, the page's address); on failure the current run keeps going.
      */
-    async load(text: string, src: string, overrides: RunOverrides = {}, baseUrl?: string): Promise<LoadResult> {
+    async load(text: string, src: string, overrides: RunOverrides = {}, baseUrl?: string, onProgress?: CityProgress): Promise<LoadResult> {
       let next: Current;
       try {
         const scenario = parseScenario(text, src);
-        next = start(src, scenario, buildCity(scenario, await fetchCityFiles(scenario, src, baseUrl)), overrides);
+        next = start(src, scenario, await loadCity(scenario, src, baseUrl, onProgress), overrides);
       } catch (e) {
         return failure(e, src);
       }
       return loaded(next);
+    },
+
+    /**
+     * An OpenStreetMap extract dropped on the app: import it (progress by phase), size a scenario to
+     * the city, and run it. A file that is not a usable extract leaves the current run going.
+     */
+    async loadExtract(bytes: Uint8Array, name: string, onProgress?: CityProgress): Promise<LoadResult & { scenarioText?: string }> {
+      let next: Current;
+      let scenarioText: string;
+      try {
+        detectFormat(bytes, name);
+        const { contents } = await cachedImport(bytes, name, DEFAULT_OSM_IMPORT, onProgress);
+        const scenario = scenarioForExtract(name, contents);
+        scenarioText = JSON.stringify({ ...scenarioJson(scenario), city: { kind: 'osm', extract: name } }, null, 2);
+        next = start(name, scenario, cityFromContents(scenario, contents), {});
+      } catch (e) {
+        if (e instanceof OsmImportError) return { ok: false, problems: [e.message] };
+        return failure(e, name);
+      }
+      return { ...loaded(next), scenarioText } as LoadResult & { scenarioText?: string };
     },
 
     /**
@@ -336,21 +359,14 @@ export function createSimApi() {
   };
 }
 
-async function fetchCityFiles(sc: Scenario, src: string, baseUrl: string | undefined): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  for (const { path, field } of cityResources(sc)) {
-    if (!baseUrl) throw new CityResourceError(field, `"${path}" cannot be fetched here (no base address)`);
-    const url = siteUrlOf(src, path, baseUrl);
-    let res: Response;
-    try {
-      res = await fetch(url);
-    } catch (e) {
-      throw new CityResourceError(field, `could not fetch "${path}" (${e instanceof Error ? e.message : String(e)})`);
-    }
-    if (!res.ok) throw new CityResourceError(field, `could not fetch "${path}" from ${url} (HTTP ${res.status})`);
-    out.set(path, new Uint8Array(await res.arrayBuffer()));
-  }
-  return out;
+/** The scenario as a user would write it (the validated values, clock times back as "HH:MM"). */
+function scenarioJson(sc: Scenario): Record<string, unknown> {
+  const hm = (t: number) => `${String(Math.floor(t / 3600)).padStart(2, '0')}:${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}`;
+  return {
+    ...sc,
+    day: { start: hm(sc.day.start), end: hm(sc.day.end) },
+    demand: { ...sc.demand, waves: sc.demand.waves.map((w) => ({ at: hm(w.at), share: w.share })) },
+  };
 }
 
 function rowOf(k: KpiSeries, row: number): Float64Array {

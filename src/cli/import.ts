@@ -2,7 +2,7 @@
  * `npm run import -- <extract.osm.pbf|.osm|.geojson> --out <scenario.json> [options]`
  * Imports an OpenStreetMap extract (roads the van may drive, turn restrictions, buildings),
  * preprocesses the contraction hierarchy, writes the city pack beside the scenario and a
- * scenario stub that points at it. Bad extract or arguments: a message on stderr, exit code 2.
+ * runnable scenario (fleet, stations and demand sized to the city) that points at it. Bad extract or arguments: a message on stderr, exit code 2.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -13,6 +13,7 @@ import { OsmImportError } from '../core/network/osm/OsmImportError.ts';
 import { prepareCityPack, type PreparePhase } from '../core/network/osm/prepareCityPack.ts';
 import type { ImportStats } from '../core/network/osm/importCity.ts';
 import { ROAD_CLASS_NAMES, type RoadClassName } from '../core/network/RoadGraph.ts';
+import { scenarioForExtract } from '../core/scenario/extractScenario.ts';
 
 const spec = {
   out: { type: 'string', help: 'scenario JSON to write; the city pack goes beside it as <name>.citypack' },
@@ -75,7 +76,16 @@ function main(argv: string[]): number {
   const name = (args.flags.name as string | undefined) ?? contents.meta.name;
   const packFile = join(dirname(out), `${basename(out, '.json')}.citypack`);
   writeFileSync(packFile, new Uint8Array(pack));
-  const scenario = { name, city: { kind: 'osm', pack: relative(dirname(out), packFile) } };
+  // A runnable scenario: fleet, stations and demand sized to the city (edit to taste).
+  const sized = scenarioForExtract(basename(file), { ...contents, meta: { ...contents.meta, name } });
+  const scenario = {
+    name,
+    description: sized.description,
+    city: { kind: 'osm', pack: relative(dirname(out), packFile) },
+    facilities: { stations: sized.facilities.stations },
+    fleet: { size: sized.fleet.size },
+    demand: { parcels: sized.demand.parcels },
+  };
   writeFileSync(out, `${JSON.stringify(scenario, null, 2)}\n`);
   if (!quiet) process.stderr.write(summary(contents.meta.stats as ImportStats, packFile, pack.byteLength, (performance.now() - started) / 1000));
   return 0;

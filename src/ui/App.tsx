@@ -6,6 +6,7 @@ import { TopBar } from './panels/TopBar.tsx';
 import { KpiPanel } from './panels/KpiPanel.tsx';
 import { KpiChart } from './panels/KpiChart.tsx';
 import { ProblemsPanel } from './panels/ProblemsPanel.tsx';
+import { ImportProgress } from './panels/ImportProgress.tsx';
 import { TimelineBar } from './panels/TimelineBar.tsx';
 import { VanPanel } from './panels/VanPanel.tsx';
 import { FacilityPanel } from './panels/FacilityPanel.tsx';
@@ -279,7 +280,8 @@ export function App() {
         </p>
       )}
       {run.problems && <ProblemsPanel title={run.problems.title} problems={run.problems.list} onClose={client.fleetSize > 0 ? run.dismissProblems : undefined} />}
-      {dragging && <div className="dropzone">Drop a scenario (.json) to load it</div>}
+      {run.importing && <ImportProgress state={run.importing} />}
+      {dragging && <div className="dropzone">Drop a scenario (.json) or an OpenStreetMap extract (.osm.pbf, .osm, .geojson)</div>}
       {scene?.attribution && <footer className="attribution">{scene.attribution}</footer>}
     </div>
   );

@@ -1,4 +1,5 @@
-import { transfer, wrap, type Remote } from 'comlink';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { CityProgress } from '../core/scenario/buildRun.ts';
 import type { LoadResult, ScenarioInfo, SimApi } from '../../workers/simApi.ts';
 import type { RunOverrides } from '../core/scenario/buildRun.ts';
 import { frameLayout, H, TrailMode, type FrameLayout } from '../core/replay/frameLayout.ts';
@@ -75,10 +76,17 @@ export class SimClient {
     void this.api.connect(transfer(channel.port2, [channel.port2]));
   }
 
-  async load(text: string, source: string, overrides: RunOverrides = {}): Promise<LoadResult> {
+  async load(text: string, source: string, overrides: RunOverrides = {}, onProgress?: CityProgress): Promise<LoadResult> {
     performance.mark('vanfleet:load-start');
-    const r = await this.api.load(text, source, overrides, document.baseURI);
+    const r = await this.api.load(text, source, overrides, document.baseURI, onProgress ? proxy(onProgress) : undefined);
     performance.mark('vanfleet:load-done');
+    if (r.ok) this.reset(r.info);
+    return r;
+  }
+
+  /** Import an OpenStreetMap extract in the worker (progress by phase) and run a scenario sized to it. */
+  async loadExtract(bytes: Uint8Array, name: string, onProgress?: CityProgress): Promise<LoadResult & { scenarioText?: string }> {
+    const r = await this.api.loadExtract(transfer(bytes, [bytes.buffer as ArrayBuffer]), name, onProgress ? proxy(onProgress) : undefined);
     if (r.ok) this.reset(r.info);
     return r;
   }

@@ -3,6 +3,7 @@ import type { LoadResult, SceneData, ScenarioInfo } from '../../workers/simApi.t
 import type { RunOverrides } from '../core/scenario/buildRun.ts';
 import { SHIPPED } from './scenarios.ts';
 import type { Boot } from './boot.ts';
+import { isExtract } from './fileKind.ts';
 import { shippedKey } from './boot.ts';
 
 export interface Problems {
@@ -10,7 +11,15 @@ export interface Problems {
   readonly list: string[];
 }
 
+/** An import in progress: which phase and how far (0..1 within the phase). */
+export interface ImportState {
+  readonly name: string;
+  readonly phase: string;
+  readonly fraction: number;
+}
+
 export interface Run {
+  readonly importing: ImportState | null;
   readonly info: ScenarioInfo | null;
   readonly scene: SceneData | null;
   readonly problems: Problems | null;
@@ -37,6 +46,7 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
   const [scenarioKey, setScenarioKey] = useState(() => (initial.bench ? `bench-${initial.bench}` : shippedKey(initial.scenario)));
   const [overrides, setOverrides] = useState<RunOverrides>(() => ({ seed: initial.seed, strategy: initial.strategy }));
   const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState<ImportState | null>(null);
   const loads = useRef(0);
   const loadedCb = useRef(onLoaded);
   loadedCb.current = onLoaded;
@@ -88,18 +98,36 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
     [loadText],
   );
 
+  /** Import an OpenStreetMap extract in the worker; the page keeps drawing the current city meanwhile. */
+  const loadExtract = useCallback(
+    async (bytes: Uint8Array, name: string) => {
+      setBusy(true);
+      setImporting({ name, phase: 'reading', fraction: 0 });
+      const progress = (phase: string, fraction: number) => setImporting({ name, phase, fraction });
+      try {
+        const r = await client.loadExtract(bytes, name, progress);
+        accept(r, name, name, {});
+      } finally {
+        setImporting(null);
+        setBusy(false);
+      }
+    },
+    [client, accept],
+  );
+
   const openFile = useCallback(
     async (file: File) => {
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await file.text();
+        bytes = new Uint8Array(await file.arrayBuffer());
       } catch {
         setProblems({ title: `Could not read ${file.name}`, list: ['the browser could not read the file'] });
         return;
       }
-      await loadText(text, file.name, file.name);
+      if (isExtract(file.name, bytes)) await loadExtract(bytes, file.name);
+      else await loadText(new TextDecoder().decode(bytes), file.name, file.name);
     },
-    [loadText],
+    [loadText, loadExtract],
   );
 
   const restart = useCallback(
@@ -114,5 +142,5 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
     [client, info],
   );
 
-  return { info, scene, problems, scenarioKey, overrides, busy, loadText, pickScenario, openFile, restart, dismissProblems: () => setProblems(null) };
+  return { info, scene, problems, scenarioKey, overrides, busy, importing, loadText, pickScenario, openFile, restart, dismissProblems: () => setProblems(null) };
 }

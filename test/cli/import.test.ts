@@ -13,16 +13,25 @@ function runImport(...args: string[]) {
 }
 
 describe('npm run import', () => {
-  it('turns an extract into a city pack and a scenario stub beside it', () => {
+  it('turns an extract into a city pack and a runnable scenario beside it', () => {
     const out = join(dir, 'turns.json');
     const r = runImport('test/fixtures/osm/turns.osm', '--out', out, '--name', 'Turns');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('turn restrictions: 2 applied of 4');
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ name: 'Turns', city: { kind: 'osm', pack: 'turns.citypack' } });
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ name: 'Turns', city: { kind: 'osm', pack: 'turns.citypack' }, fleet: { size: 3 }, demand: { parcels: 200 } });
     const pack = readFileSync(join(dir, 'turns.citypack'));
     const city = unpackCity(pack.buffer.slice(pack.byteOffset, pack.byteOffset + pack.byteLength));
     expect(city.graph.nodeCount).toBe(9);
     expect(city.meta.attribution).toBe('© OpenStreetMap contributors — https://www.openstreetmap.org/copyright');
+  });
+
+  it('writes a scenario that npm run simulate runs like any other', () => {
+    const out = join(dir, 'manhattan.json');
+    expect(runImport('public/cities/lower-manhattan-2025.osm.pbf', '--out', out, '--quiet').code).toBe(0);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', out, '--quiet', '--out', join(dir, 'run.json')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const rep = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    expect(rep.kpis.delivered).toBeGreaterThan(0.9 * rep.kpis.parcels);
   });
 
   it('rejects a bad extract with exit code 2 and one line, no stack trace', () => {

@@ -42,13 +42,13 @@ export function TopBar(p: Props) {
             </option>
           ))}
           {!SHIPPED.some((s) => s.key === p.scenarioKey) && <option value={p.scenarioKey}>{p.scenarioKey}</option>}
-          <option value="__file">Open file…</option>
+          <option value="__file">Open scenario or map…</option>
         </select>
       </label>
       <input
         ref={fileInput}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.pbf,.osm,.xml,.geojson,application/json"
         hidden
         data-testid="scenario-file"
         onChange={(e) => {
