@@ -20,6 +20,14 @@ export class SwapStar {
   private readonly stamp: Int32Array;
   private readonly removal: Float64Array;
   private readonly hasTw: boolean;
+  private readonly symmetric: boolean;
+  /** Scratch: nodes, locations and arc lengths of one route for insertion preprocessing. */
+  private readonly arcNode: Int32Array;
+  private readonly arcLoc: Int32Array;
+  private readonly arcLen: Float64Array;
+  private arcCount = 0;
+  private arcsOf = -1;
+  private arcsVersion = -1;
   bestU = -1;
   bestV = -1;
   bestPosU = -1;
@@ -35,6 +43,10 @@ export class SwapStar {
     this.stamp = new Int32Array(m).fill(-1);
     this.removal = new Float64Array(s.numNodes);
     this.hasTw = s.p.flags.timeWindows;
+    this.symmetric = s.p.flags.symmetric;
+    this.arcNode = new Int32Array(s.numNodes + 2);
+    this.arcLoc = new Int32Array(s.numNodes + 2);
+    this.arcLen = new Float64Array(s.numNodes + 2);
   }
 
   /** Forget cached insertions (new local-search run: routes and penalties changed). */
@@ -54,15 +66,14 @@ export class SwapStar {
     return c;
   }
 
-  private preprocess(r1: number, r2: number): void {
+  /** Removal costs of r1's clients (distance + time-warp change). */
+  private preprocess(r1: number): void {
     const s = this.s;
     const dc = s.p.vehicles.distanceCost[s.rType[r1]];
-    const dc2 = s.p.vehicles.distanceCost[s.rType[r2]];
     const dm = s.p.distance;
     const loc = s.loc;
     const next = s.next;
     const n = s.n;
-    const end2 = s.endOf(r2);
     for (let u = next[s.startOf(r1)]; u !== s.endOf(r1); u = next[u]) {
       if (!s.isClient(u)) continue;
       const pu = s.prev[u];
@@ -74,27 +85,72 @@ export class SwapStar {
         rem += s.penalties.time * (s.ev.resTimeWarp - s.rTimeWarp[r1]);
       }
       this.removal[u] = rem;
-      const key = r2 * this.nc + (u - this.lo);
-      if (this.stamp[key] >= s.rModified[r2]) continue;
-      this.stamp[key] = s.moves;
-      const b = key * 3;
-      this.insCost[b] = this.insCost[b + 1] = this.insCost[b + 2] = Infinity;
-      this.insPos[b] = this.insPos[b + 1] = this.insPos[b + 2] = -1;
-      if (this.hasTw) {
-        for (let w = s.startOf(r2); w !== end2; w = next[w]) this.addCandidate(b, this.insertCost(r2, u, w), w);
-        continue;
+    }
+  }
+
+  /** Whether the cached best insertions of client u into route r are current. */
+  private fresh(u: number, r: number): boolean {
+    return this.stamp[r * this.nc + (u - this.lo)] >= this.s.rModified[r];
+  }
+
+  /**
+   * The three best insertion positions of client u into route r2 (HGS-CVRP
+   * `preprocessInsertions`), computed lazily: only for clients that pass the removal-cost filter
+   * of some candidate swap, and cached until r2 changes.
+   */
+  private ensureInsertions(u: number, r2: number): void {
+    const s = this.s;
+    const key = r2 * this.nc + (u - this.lo);
+    if (this.stamp[key] >= s.rModified[r2]) return;
+    this.stamp[key] = s.moves;
+    const b = key * 3;
+    this.insCost[b] = this.insCost[b + 1] = this.insCost[b + 2] = Infinity;
+    this.insPos[b] = this.insPos[b + 1] = this.insPos[b + 2] = -1;
+    if (this.hasTw) {
+      const end2 = s.endOf(r2);
+      for (let w = s.startOf(r2); w !== end2; w = s.next[w]) this.addCandidate(b, this.insertCost(r2, u, w), w);
+      return;
+    }
+    // Classic case: distance-only insertion costs over the route's arcs (prepared once per route).
+    if (this.arcsOf !== r2 || this.arcsVersion !== s.rVersion[r2]) this.prepareArcs(r2);
+    const dm = s.p.distance;
+    const n = s.n;
+    const dc2 = s.p.vehicles.distanceCost[s.rType[r2]];
+    const m = this.arcCount;
+    const lu = s.loc[u];
+    const rowU = lu * n;
+    const al = this.arcLoc;
+    const aw = this.arcLen;
+    const an = this.arcNode;
+    if (this.symmetric) {
+      for (let i = 0; i < m; i++) {
+        const c = dc2 * (dm[rowU + al[i]] + dm[rowU + al[i + 1]] - aw[i]);
+        if (c < this.insCost[b + 2]) this.addCandidate(b, c, an[i]);
       }
-      // Classic case: distance-only insertion costs, inline (HGS-CVRP preprocessInsertions).
-      let lw = loc[s.startOf(r2)];
-      for (let w = s.startOf(r2); w !== end2; ) {
-        const nw = next[w];
-        const lnw = loc[nw];
-        const c = dc2 * (dm[lw * n + lu] + dm[lu * n + lnw] - dm[lw * n + lnw]);
-        if (c < this.insCost[b + 2]) this.addCandidate(b, c, w);
-        w = nw;
-        lw = lnw;
+    } else {
+      for (let i = 0; i < m; i++) {
+        const c = dc2 * (dm[al[i] * n + lu] + dm[rowU + al[i + 1]] - aw[i]);
+        if (c < this.insCost[b + 2]) this.addCandidate(b, c, an[i]);
       }
     }
+  }
+
+  /** Locations and arc lengths of route r in order (start depot .. end depot). */
+  private prepareArcs(r: number): void {
+    const s = this.s;
+    const dm = s.p.distance;
+    const n = s.n;
+    let i = 0;
+    for (let w = s.startOf(r); ; w = s.next[w]) {
+      this.arcNode[i] = w;
+      this.arcLoc[i] = s.loc[w];
+      if (i > 0) this.arcLen[i - 1] = dm[this.arcLoc[i - 1] * n + this.arcLoc[i]];
+      if (w === s.endOf(r)) break;
+      i++;
+    }
+    this.arcCount = i;
+    this.arcsOf = r;
+    this.arcsVersion = s.rVersion[r];
   }
 
   private addCandidate(b: number, cost: number, w: number): void {
@@ -171,8 +227,8 @@ export class SwapStar {
   /** Exact delta of the best SWAP* (or relocation) between routes rU and rV; NO_MOVE if none improves. */
   evaluate(rU: number, rV: number): number {
     const s = this.s;
-    this.preprocess(rU, rV);
-    this.preprocess(rV, rU);
+    this.preprocess(rU);
+    this.preprocess(rV);
     let best = 0;
     this.bestU = this.bestV = this.bestPosU = this.bestPosV = -1;
     const pairs = s.p.flags.pairs;
@@ -199,9 +255,11 @@ export class SwapStar {
           delta = w * ((nu > capU ? nu - capU : 0) + (nv > capV ? nv - capV : 0)) - oldPen + remU + this.removal[v];
         } else delta = this.loadPenalty(rU, v, u) + this.loadPenalty(rV, u, v) + remU + this.removal[v];
         if (delta >= 0) continue;
+        this.ensureInsertions(u, rV);
         const posU = this.bestInsert(u, v);
         delta += this.lastCost;
         if (delta >= 0) continue;
+        this.ensureInsertions(v, rU);
         const posV = this.bestInsert(v, u);
         delta += this.lastCost;
         if (delta < best) {
@@ -223,6 +281,8 @@ export class SwapStar {
     for (const [from, to] of [[rU, rV], [rV, rU]]) {
       for (let u = s.next[s.startOf(from)]; u !== s.endOf(from); u = s.next[u]) {
         if (!s.isClient(u) || (s.p.flags.pairs && s.p.pairRole[u] !== 0)) continue;
+        // Relocations come free only where the insertions are already known (lazy cache).
+        if (!this.fresh(u, to)) continue;
         const b = (to * this.nc + (u - this.lo)) * 3;
         const w = this.insPos[b];
         if (w < 0) continue;

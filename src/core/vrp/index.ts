@@ -1,0 +1,17 @@
+/**
+ * Public API of the VRP optimiser (issue 4). Build a problem with `createProblem`, solve it with
+ * `solve` (or step by step with `createSolver`, as workers/optimizerApi.ts does), read the
+ * `Solution`. Everything here is pure and deterministic for a seed with an iteration-based stop.
+ */
+export type { ProblemData, VehicleTypes, ProblemFlags } from './ProblemData.ts';
+export { fleetSize, problemBuffers, slotTypes } from './ProblemData.ts';
+export type { ClientSpec, DepotSpec, ProblemSpec, VehicleTypeSpec } from './createProblem.ts';
+export { createProblem, ProblemError, dyadic } from './createProblem.ts';
+export type { Solution, SolutionRoute } from './Solution.ts';
+export { evaluateRoute, makeSolution } from './Solution.ts';
+export type { ProgressEvent, Result, SolveOptions, Solver } from './solve.ts';
+export { createSolver, solve } from './solve.ts';
+export type { CancelFlag, Progress, StopCriterion, StopSpec } from './stop.ts';
+export { allOf, anyOf, cancelled, fromSpec, maxIterations, maxIterationsWithoutImprovement, targetCost, timeLimit } from './stop.ts';
+export type { HgsParams } from './hgs/params.ts';
+export { defaultHgsParams } from './hgs/params.ts';
