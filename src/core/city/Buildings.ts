@@ -56,6 +56,11 @@ export function signedArea(ring: ArrayLike<number>, start = 0, end = ring.length
   return a / 2;
 }
 
+/** Plan area of building i's footprint, m². */
+export function footprintArea(b: Buildings, i: number): number {
+  return Math.abs(signedArea(b.xy, b.ringStart[i], b.ringStart[i + 1]));
+}
+
 /** Centroid of building b's footprint (vertex average: good enough for doors and labels). */
 export function buildingCentroid(b: Buildings, i: number): [number, number] {
   let sx = 0;

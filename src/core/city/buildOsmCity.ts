@@ -4,7 +4,7 @@ import { EdgeSnapper } from '../network/snap.ts';
 import { LocalProjection } from '../geo/LocalProjection.ts';
 import type { CityPackContents } from './CityPack.ts';
 import type { City, Doors, Facility } from './City.ts';
-import { buildingCentroid, type Buildings } from './Buildings.ts';
+import { buildingCentroid, footprintArea, type Buildings } from './Buildings.ts';
 import { placeStations } from './placeStations.ts';
 import type { ChargerSpec, FacilityParams } from './buildProceduralCity.ts';
 
@@ -72,17 +72,9 @@ function makeOsmDoors(b: Buildings, snapper: EdgeSnapper): Doors {
     xs.push(cx);
     ys.push(cy);
     const floors = Math.max(1, Math.round((b.heightM[i] - b.minHeightM[i]) / 3.2));
-    weight.push(Math.max(1, area(b, i)) * floors);
+    weight.push(Math.max(1, footprintArea(b, i)) * floors);
   }
   return { count: node.length, node: Uint32Array.from(node), building: Int32Array.from(building), x: Float64Array.from(xs), y: Float64Array.from(ys), weight: Float32Array.from(weight) };
-}
-
-function area(b: Buildings, i: number): number {
-  let a = 0;
-  const s = b.ringStart[i];
-  const e = b.ringStart[i + 1];
-  for (let v = s, w = e - 1; v < e; w = v++) a += b.xy[2 * w] * b.xy[2 * v + 1] - b.xy[2 * v] * b.xy[2 * w + 1];
-  return Math.abs(a) / 2;
 }
 
 /** Nodes on tertiary or bigger roads (not junction copies): where depots can sit. Falls back to all nodes. */

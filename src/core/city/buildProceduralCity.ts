@@ -4,7 +4,7 @@ import type { City, Doors, Facility } from './City.ts';
 import { graphBBox } from './City.ts';
 import { generateProceduralCity, type ProceduralCityParams } from './proceduralCity.ts';
 import { placeStations } from './placeStations.ts';
-import type { Buildings } from './Buildings.ts';
+import { footprintArea, type Buildings } from './Buildings.ts';
 import type { RoadGraph } from '../network/RoadGraph.ts';
 import { buildContractionHierarchy } from '../routing/ch/buildContractionHierarchy.ts';
 
@@ -70,12 +70,4 @@ export function makeDoors(graph: RoadGraph, buildings: Buildings, doorXY: Float6
     doors.weight[b] = footprintArea(buildings, b) * Math.max(1, Math.round(buildings.heightM[b] / 3.2));
   }
   return doors;
-}
-
-function footprintArea(b: Buildings, i: number): number {
-  let a = 0;
-  const s = b.ringStart[i];
-  const e = b.ringStart[i + 1];
-  for (let v = s, w = e - 1; v < e; w = v++) a += b.xy[2 * w] * b.xy[2 * v + 1] - b.xy[2 * v] * b.xy[2 * w + 1];
-  return Math.abs(a) / 2;
 }
