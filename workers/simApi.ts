@@ -19,6 +19,7 @@ import { cachedImport, loadCity } from './cityLoader.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
 import type { City } from '../src/core/city/City.ts';
 import type { World } from '../src/core/sim/World.ts';
+import type { PlanRecord } from '../src/core/sim/VanExecutor.ts';
 import { STRATEGIES } from '../src/core/dispatch/strategies.ts';
 import type { Kpis } from '../src/core/sim/kpi.ts';
 import { buildReport, type RunReport } from '../src/core/sim/report.ts';
@@ -340,6 +341,20 @@ export function createSimApi() {
     caption(t: number, focus: number): Caption | null {
       const c = need();
       return captionAt(c.timeline, c.ids, Math.min(t, c.timeline.lastS), focus);
+    },
+
+    /**
+     * The dispatcher's latest station optimisations up to t (strategies that plan stations, such as
+     * vrp), newest last: what the optimiser covered and its best cost by iteration.
+     */
+    plans(t: number, limit = 3): PlanRecord[] {
+      const c = need();
+      if (!c.replay) return [];
+      c.ensure(t);
+      const log = c.replay.sim.planLog;
+      let hi = log.length;
+      while (hi > 0 && log[hi - 1].t > t) hi--;
+      return log.slice(Math.max(0, hi - limit), hi);
     },
 
     /** The report of the run so far (complete once finished). */

@@ -7,6 +7,7 @@ import { KpiPanel } from './panels/KpiPanel.tsx';
 import { KpiChart } from './panels/KpiChart.tsx';
 import { ProblemsPanel } from './panels/ProblemsPanel.tsx';
 import { ImportProgress } from './panels/ImportProgress.tsx';
+import { OptimiserPanel } from './panels/OptimiserPanel.tsx';
 import { TimelineBar } from './panels/TimelineBar.tsx';
 import { VanPanel } from './panels/VanPanel.tsx';
 import { FacilityPanel } from './panels/FacilityPanel.tsx';
@@ -271,6 +272,7 @@ export function App() {
         {detail.van && selection?.kind === 'van' && <VanPanel detail={detail.van} follow={follow} onFollow={setFollow} onClose={() => select(null)} />}
         {detail.facility && selection?.kind === 'facility' && <FacilityPanel detail={detail.facility} onClose={() => select(null)} />}
         {perf && <PerfPanel />}
+        {info?.strategy === 'vrp' && !selection && scene && <OptimiserPanel client={client} runId={runId} facilityIds={scene.facilities.map((f) => f.id)} />}
       </div>
       {info && <TimelineBar key={runId} client={client} runId={runId} />}
       {demo && info && <CaptionBar client={client} onStop={() => setDemo(false)} />}

@@ -87,4 +87,15 @@ describe('the app in headless Chromium', () => {
     await page.waitForFunction(() => (window.__vanfleet!.state().vans.length ?? 0) === 8 * 4, undefined, { timeout: 30_000 });
     await page.waitForURL(/scenario=small/, { timeout: 10_000 }); // the address bar follows the view (debounced)
   });
+
+  it('plans with the VRP solver in the worker and shows its progress', async () => {
+    await page.goto(`${server.url}?scenario=small&strategy=vrp&speed=600`);
+    await page.waitForFunction(() => window.__vanfleet?.state().info?.strategy === 'vrp', undefined, { timeout: 60_000 });
+    const panel = page.locator('[data-testid="optimiser"]');
+    await page.waitForFunction(() => /iterations/.test(document.querySelector('[data-testid="optimiser"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toMatch(/station-[AB] at \d\d:\d\d: \d+ vans?, \d+ stops, \d+ iterations/);
+    expect(await panel.locator('polyline').count()).toBe(1);
+    await page.screenshot({ path: join(RESULTS, 'app-optimiser.png') });
+  });
 });

@@ -98,7 +98,7 @@ export abstract class VanExecutor {
   readonly linehaulCount: Int32Array;
   /** Bumped whenever a station's stock changes (the dispatcher caches per version). */
   readonly stockVersion: Uint32Array;
-  /** The latest station-level optimisations (most recent last, at most 64). */
+  /** Station-level optimisations of the run so far, oldest first (a day has hundreds; capped at 5,000). */
   readonly planLog: PlanRecord[] = [];
   private planNumber = 0;
   /** The latest dispatcher decision per van and when it was taken. */
@@ -413,7 +413,7 @@ export abstract class VanExecutor {
 
   notePlan(rec: PlanRecord): void {
     this.planLog.push(rec);
-    if (this.planLog.length > 64) this.planLog.shift();
+    if (this.planLog.length > 5000) this.planLog.shift();
     this.observer?.plan?.(rec);
   }
 

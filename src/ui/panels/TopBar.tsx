@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ScenarioInfo } from '../../../workers/simApi.ts';
 import { SHIPPED } from '../scenarios.ts';
 import type { SimClient } from '../simClient.ts';
@@ -28,8 +28,17 @@ interface Props {
 /** Scenario choice, playback controls and the clock. */
 export function TopBar(p: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLElement>(null);
+  // The bar wraps onto a second line on narrow screens: side panels start below it, whatever its height.
+  useEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <header className="topbar">
+    <header className="topbar" ref={bar}>
       <h1>
         vanfleet <small>autonomous delivery fleet simulator</small>
       </h1>
