@@ -12,6 +12,7 @@ import type { HgsParams } from './hgs/params.ts';
 import type { Progress, StopCriterion } from './stop.ts';
 import { maxIterations } from './stop.ts';
 import { minimiseRoutes } from './routemin/minimiseRoutes.ts';
+import { constructions } from './construct/insertion.ts';
 
 export interface ProgressEvent {
   readonly iteration: number;
@@ -67,6 +68,9 @@ export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'sto
   let hgs: Hgs | null = null;
   const start = (): Hgs => {
     let o: Omit<SolveOptions, 'stop'> = opts;
+    // Time-constrained instances without caller seeds start from feasible constructions, so the
+    // best-so-far is feasible from the first step (the anytime contract on short limits).
+    if (!opts.minimiseVehicles && !opts.initial?.length && problem.flags.timeWindows) o = { ...opts, initial: constructions(problem) };
     if (opts.minimiseVehicles) {
       const routes = minimiseRoutesPhase(problem, opts);
       if (routes) {

@@ -15,6 +15,7 @@ import { Hgs } from '../hgs/Hgs.ts';
 import { computeNeighbours, defaultNeighbourParams } from '../search/neighbours.ts';
 import { SearchState } from '../search/SearchState.ts';
 import { RouteMinimizer } from './RouteMinimizer.ts';
+import { constructions } from '../construct/insertion.ts';
 
 export interface MinimiseRoutesOptions {
   readonly seed: number;
@@ -37,7 +38,8 @@ const used = (routes: readonly Int32Array[]) => routes.filter((r) => r.length > 
 
 /** Returns routes (per fleet slot) of a feasible solution with as few routes as found, or null. */
 export function minimiseRoutes(p: ProblemData, opts: MinimiseRoutesOptions): Int32Array[] | null {
-  const hgs = new Hgs(p, { seed: opts.seed ^ 0x5bd1e995, params: { initialPenaltyBoost: 10 } });
+  const initial = p.flags.timeWindows ? constructions(p) : [];
+  const hgs = new Hgs(p, { seed: opts.seed ^ 0x5bd1e995, params: { initialPenaltyBoost: 10 }, initial });
   let work = 0;
   const phaseStop = () => opts.stop() || opts.phaseStop(work);
   // A feasible start: the first feasible individual once ten have been built.
