@@ -18,7 +18,7 @@ import { SearchState } from '../search/SearchState.ts';
 import { OxCrossover } from './crossover.ts';
 import { Individual } from './Individual.ts';
 import type { HgsParams } from './params.ts';
-import { defaultHgsParams } from './params.ts';
+import { sizedParams } from './params.ts';
 import { Population } from './Population.ts';
 import { split } from './split.ts';
 
@@ -56,7 +56,7 @@ export class Hgs {
   constructor(p: ProblemData, opts: HgsOptions) {
     this.p = p;
     const tw = p.flags.timeWindows;
-    const params = { ...defaultHgsParams, ...opts.params };
+    const params = sizedParams(p.numClients, opts.params);
     if (params.granularity === 0) params.granularity = tw ? 40 : 20;
     this.params = params;
     this.rng = new Rng(opts.seed);
