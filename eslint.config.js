@@ -7,7 +7,7 @@ import globals from 'globals';
 const uiModules = ['react', 'react-dom', 'react-dom/*', 'three', 'three/*', '@react-three/*', 'comlink', 'comlink/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'coverage/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,3 +9,8 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// Offline: the production build registers the service worker vite emitted (src/sw/serviceWorker.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('vanfleet: offline support unavailable:', e));
+}
