@@ -14,8 +14,8 @@ import type { InstanceFormat, Objective } from '../core/vrp/io/Instance.ts';
 import { ParseError } from '../core/vrp/io/ParseError.ts';
 import { readInstance } from '../core/vrp/io/readInstance.ts';
 import { toSolutionFile } from '../core/vrp/io/solutionFile.ts';
-import { solveInstance } from '../core/vrp/solveInstance.ts';
-import { anyOf, timeLimit } from '../core/vrp/stop.ts';
+import { createInstanceSolver } from '../core/vrp/solveInstance.ts';
+import { anyOf, cancelled, timeLimit } from '../core/vrp/stop.ts';
 import { ProblemError } from '../core/vrp/createProblem.ts';
 
 const spec: Record<string, FlagSpec> = {
@@ -35,7 +35,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { positional, flags } = parseArgs(argv, spec);
   if (flags.help) {
     process.stdout.write(usage('npm run solve --', SYNOPSIS, spec));
@@ -69,8 +69,17 @@ function main(argv: string[]): void {
   const t0 = now();
   let lastReport = t0;
   const quiet = flags.quiet === true;
-  const res = solveInstance(inst, {
-    stop: anyOf(timeLimit(seconds, now)),
+  // Ctrl-C ends the search and writes the best solution so far (the anytime contract). Steps run
+  // in slices of ~50 ms with a turn of the event loop between them so the signal is noticed.
+  const interrupt = { cancelled: false };
+  const onSigint = () => {
+    interrupt.cancelled = true;
+    if (!quiet) process.stderr.write('  interrupted: writing the best solution so far\n');
+  };
+  process.once('SIGINT', onSigint);
+  const stop = anyOf(timeLimit(seconds, now), cancelled(interrupt));
+  const solver = createInstanceSolver(inst, {
+    stop,
     now,
     timeLimitSeconds: seconds,
     seed,
@@ -81,6 +90,14 @@ function main(argv: string[]): void {
       process.stderr.write(`  ${((t - t0) / 1000).toFixed(1)} s  ${e.phase}  routes ${e.numRoutes}  cost ${(e.cost / inst.scale).toFixed(2)}\n`);
     },
   });
+  solver.step();
+  while (!stop.shouldStop(solver.progress())) {
+    const sliceEnd = now() + 50;
+    while (now() < sliceEnd && !stop.shouldStop(solver.progress())) solver.step();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  process.off('SIGINT', onSigint);
+  const res = solver.result();
   const solFile = toSolutionFile(inst, res.best, (now() - t0) / 1000);
   writeFileSync(out, JSON.stringify(solFile, null, 2) + '\n');
   if (!quiet)
@@ -91,13 +108,11 @@ function main(argv: string[]): void {
   if (!res.feasible) process.exitCode = 1;
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
+main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) {
     process.stderr.write(`solve: ${e.message}\n${usage('npm run solve --', SYNOPSIS, spec)}`);
     process.exit(2);
   }
   if (e instanceof ParseError || e instanceof ProblemError) fail(e.message);
   throw e;
-}
+});

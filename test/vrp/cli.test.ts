@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,6 +36,24 @@ describe('npm run solve (CLI end to end)', () => {
     const sol = JSON.parse(readFileSync(out, 'utf8'));
     expect(sol.objective).toBe('hierarchical');
     expect(checkSolution(instanceText('evrptw/small', 'c103C15.txt'), 'evrptw', sol).errors).toEqual([]);
+  });
+
+  it('on Ctrl-C stops and writes the best solution so far', async () => {
+    const out = join(dir, 'interrupted.json');
+    // Straight to node (tsx's own signal relay would add its exit code 130 on top).
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, join(INSTANCES, 'solomon', 'R101.txt'), '--time-limit', '120', '--out', out], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+      // Interrupt once the search is under way (progress lines start after a second).
+      if (/ s {2}search/.test(stderr) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/interrupted: writing the best solution so far/);
+    const sol = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sol.seconds).toBeLessThan(60);
+    expect(checkSolution(instanceText('solomon', 'R101.txt'), 'solomon', sol).errors).toEqual([]);
   });
 
   it('exits with code 2 and names file and line for a malformed instance, without a stack trace', () => {

@@ -4,8 +4,8 @@
  * (40 % when a time limit and clock are given) before the distance search under the fleet cap.
  */
 import type { Instance } from './io/Instance.ts';
-import type { Result, SolveOptions } from './solve.ts';
-import { solve } from './solve.ts';
+import type { Result, SolveOptions, Solver } from './solve.ts';
+import { createSolver, solve } from './solve.ts';
 import { timeLimit } from './stop.ts';
 
 export interface SolveInstanceOptions extends SolveOptions {
@@ -17,8 +17,17 @@ export interface SolveInstanceOptions extends SolveOptions {
 export const ROUTE_MIN_SHARE = 0.4;
 
 export function solveInstance(inst: Instance, opts: SolveInstanceOptions): Result {
-  if (inst.objective !== 'hierarchical') return solve(inst.problem, opts);
+  return solve(inst.problem, instanceOptions(inst, opts));
+}
+
+/** The same run step by step (a CLI that must notice Ctrl-C between steps). */
+export function createInstanceSolver(inst: Instance, opts: SolveInstanceOptions): Solver {
+  return createSolver(inst.problem, instanceOptions(inst, opts));
+}
+
+function instanceOptions(inst: Instance, opts: SolveInstanceOptions): SolveInstanceOptions {
+  if (inst.objective !== 'hierarchical') return opts;
   const routeMinStop =
     opts.routeMinStop ?? (opts.now && opts.timeLimitSeconds ? timeLimit(opts.timeLimitSeconds * ROUTE_MIN_SHARE, opts.now) : undefined);
-  return solve(inst.problem, { ...opts, minimiseVehicles: true, routeMinStop });
+  return { ...opts, minimiseVehicles: true, routeMinStop };
 }
