@@ -127,14 +127,15 @@ export class Population {
   /** Adapt each penalty towards the target feasible share (HGS-CVRP `managePenalties`). */
   managePenalties(pen: Penalties): void {
     const target = this.params.targetFeasible;
-    const adapt = (w: number, frac: number): number => {
+    const adapt = (w: number, frac: number, far = this.params.penaltyIncrease): number => {
+      if (frac < target / 2) return quantize(w * far);
       if (frac < target - 0.05) return quantize(w * this.params.penaltyIncrease);
       if (frac > target + 0.05) return quantize(w * this.params.penaltyDecrease);
       return w;
     };
     for (let k = 0; k < pen.load.length; k++) pen.load[k] = adapt(pen.load[k], this.winLoad.fraction());
-    pen.time = adapt(pen.time, this.winTime.fraction());
-    pen.distance = adapt(pen.distance, this.winDist.fraction());
+    pen.time = adapt(pen.time, this.winTime.fraction(), this.params.timePenaltyIncreaseFar);
+    pen.distance = adapt(pen.distance, this.winDist.fraction(), this.params.timePenaltyIncreaseFar);
     for (const ind of this.infeasible) ind.reprice(pen);
     this.infeasible.sort((a, b) => a.penalizedCost - b.penalizedCost);
   }

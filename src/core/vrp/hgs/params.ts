@@ -14,6 +14,14 @@ export interface HgsParams {
   readonly targetFeasible: number;
   readonly penaltyIncrease: number;
   readonly penaltyDecrease: number;
+  /**
+   * Increase of the time-warp and range/distance penalties while fewer than half the target share
+   * of outcomes satisfy them. HGS-CVRP's gentle 1.2 suits capacity, which a search regains easily;
+   * on tight time windows (Solomon R1) it left short runs without any feasible offspring for
+   * hundreds of generations. Doubling while far from the target: VROOM's six at 2 s, seeds 1–3,
+   * mean gap 1.11 / 2.37 / 2.53 % → 0.87 / 0.64 / 0.54 %.
+   */
+  readonly timePenaltyIncreaseFar: number;
   /** Penalties are adapted after every this many local-search outcomes. */
   readonly penaltyPeriod: number;
   /**
@@ -41,6 +49,7 @@ export const defaultHgsParams: HgsParams = {
   targetFeasible: 0.2,
   penaltyIncrease: 1.2,
   penaltyDecrease: 0.85,
+  timePenaltyIncreaseFar: 2,
   penaltyPeriod: 100,
   initialPenaltyBoost: 1,
   restartAfter: 20000,
