@@ -70,7 +70,7 @@ export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'sto
     let o: Omit<SolveOptions, 'stop'> = opts;
     // Time-constrained instances without caller seeds start from feasible constructions, so the
     // best-so-far is feasible from the first step (the anytime contract on short limits).
-    if (!opts.minimiseVehicles && !opts.initial?.length && problem.flags.timeWindows) o = { ...opts, initial: constructions(problem) };
+    if (!opts.minimiseVehicles && !opts.initial?.length) o = { ...opts, initial: constructions(problem) };
     if (opts.minimiseVehicles) {
       const routes = minimiseRoutesPhase(problem, opts);
       if (routes) {

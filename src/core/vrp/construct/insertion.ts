@@ -96,9 +96,13 @@ function insert(s: SearchState, unrouted: number[], idx: number, after: number, 
   s.updateRoute(r);
 }
 
-/** Feasible constructions under a few seed rules and λ values (duplicates and failures dropped). */
+/**
+ * Seed solutions for the search: feasible constructions under a few seed rules and λ values
+ * (duplicates and failures dropped). Only for time-windowed problems; without windows the search's
+ * random tours reach feasibility at once.
+ */
 export function constructions(p: ProblemData): Int32Array[][] {
-  if (!constructionApplicable(p)) return [];
+  if (!constructionApplicable(p) || !p.flags.timeWindows) return [];
   const s = new SearchState(p);
   const out: Int32Array[][] = [];
   const seen = new Set<string>();

@@ -38,8 +38,7 @@ const used = (routes: readonly Int32Array[]) => routes.filter((r) => r.length > 
 
 /** Returns routes (per fleet slot) of a feasible solution with as few routes as found, or null. */
 export function minimiseRoutes(p: ProblemData, opts: MinimiseRoutesOptions): Int32Array[] | null {
-  const initial = p.flags.timeWindows ? constructions(p) : [];
-  const hgs = new Hgs(p, { seed: opts.seed ^ 0x5bd1e995, params: { initialPenaltyBoost: 10 }, initial });
+  const hgs = new Hgs(p, { seed: opts.seed ^ 0x5bd1e995, params: { initialPenaltyBoost: 10 }, initial: constructions(p) });
   let work = 0;
   const phaseStop = () => opts.stop() || opts.phaseStop(work);
   // A feasible start: the first feasible individual once ten have been built.
