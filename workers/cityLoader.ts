@@ -6,7 +6,7 @@
  */
 import type { City } from '../src/core/city/City.ts';
 import { packCity, unpackCity, type CityPackContents } from '../src/core/city/CityPack.ts';
-import { buildCity, cityContents, cityFromContents, cityResources, CityResourceError, importOsmContents, osmImportOptions, type CityProgress, type OsmImportOptions } from '../src/core/scenario/buildRun.ts';
+import { buildCity, cityContents, cityFromContents, cityResources, CityResourceError, importOsmContents, osmImportOptions, type CityProgress, type OsmImportOptions } from '../src/core/scenario/buildCity.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
 import { OsmImportError } from '../src/core/network/osm/OsmImportError.ts';
 import { IndexedDbStore, MemoryStore, packKey, type PackStore } from './cityCache.ts';

@@ -11,7 +11,8 @@
  */
 import { transfer } from 'comlink';
 import { parseScenario, ScenarioError } from '../src/core/scenario/loadScenario.ts';
-import { buildCity, cityFromContents, CityResourceError, DEFAULT_OSM_IMPORT, prepareRun, RunOptionError, type CityProgress, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
+import { buildCity, cityFromContents, CityResourceError, DEFAULT_OSM_IMPORT, type CityProgress } from '../src/core/scenario/buildCity.ts';
+import { prepareRun, RunOptionError, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
 import { scenarioForExtract } from '../src/core/scenario/extractScenario.ts';
 import { detectFormat } from '../src/core/network/osm/importCity.ts';
 import { OsmImportError } from '../src/core/network/osm/OsmImportError.ts';

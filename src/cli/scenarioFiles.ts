@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { parseScenario } from '../core/scenario/loadScenario.ts';
-import { buildCity, cityResources } from '../core/scenario/buildRun.ts';
+import { buildCity, cityResources } from '../core/scenario/buildCity.ts';
 import type { Scenario } from '../core/scenario/scenarioSchema.ts';
 import type { City } from '../core/city/City.ts';
 import { readTextFile, CliInputError } from './readInput.ts';

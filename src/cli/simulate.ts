@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs, usage, UsageError } from './args.ts';
 import { ScenarioError } from '../core/scenario/loadScenario.ts';
-import { CityResourceError, prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
+import { CityResourceError } from '../core/scenario/buildCity.ts';
+import { prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
 import { Simulation } from '../core/sim/Simulation.ts';
 import { buildReport } from '../core/sim/report.ts';
 import { ProgressBar } from './progress.ts';

@@ -34,7 +34,7 @@ function golden(scenario: string, seed: number, strategy?: string): Golden {
   sim.runToEnd();
   const report = buildReport(sim, loaded.scenario.name, 0);
   const json = `${JSON.stringify(report, null, 1)}\n`;
-  return { run: `${scenario} seed ${seed} ${run.strategy.name}`, sha256: createHash('sha256').update(json).digest('hex'), kpis: report.kpis };
+  return { run: `${scenario} seed ${seed} ${run.strategy.name}`, sha256: createHash('sha256').update(json).digest('hex'), kpis: { ...report.kpis } };
 }
 
 describe('run reports are byte-identical to the recorded ones', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { importOsmContents, DEFAULT_OSM_IMPORT, cityFromContents, prepareRun } from '../../src/core/scenario/buildRun.ts';
+import { prepareRun } from '../../src/core/scenario/buildRun.ts';
+import { importOsmContents, DEFAULT_OSM_IMPORT, cityFromContents } from '../../src/core/scenario/buildCity.ts';
 import { scenarioForExtract } from '../../src/core/scenario/extractScenario.ts';
 import { isExtract } from '../../src/ui/fileKind.ts';
 

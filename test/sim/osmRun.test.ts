@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadScenarioAndCity } from '../../src/cli/scenarioFiles.ts';
-import { prepareRun, buildCity, CityResourceError } from '../../src/core/scenario/buildRun.ts';
+import { prepareRun } from '../../src/core/scenario/buildRun.ts';
+import { buildCity, CityResourceError } from '../../src/core/scenario/buildCity.ts';
 import { parseScenario } from '../../src/core/scenario/loadScenario.ts';
 import { Simulation } from '../../src/core/sim/Simulation.ts';
 import { buildReport } from '../../src/core/sim/report.ts';
