@@ -4,6 +4,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// Host APIs core must not touch: the DOM, clocks, timers, storage, the network.
+const hostApis = ['document', 'window', 'performance', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'queueMicrotask'];
+
 const uiModules = ['react', 'react-dom', 'react-dom/*', 'three', 'three/*', '@react-three/*', 'comlink', 'comlink/*'];
 
 export default tseslint.config(
@@ -36,8 +39,13 @@ export default tseslint.config(
       'no-restricted-properties': ['error',
         { object: 'Math', property: 'random', message: 'Use the seeded Rng (src/core/util/rng.ts).' },
         { object: 'Date', property: 'now', message: 'No wall clock in core; pass time in.' },
+        ...hostApis.map((property) => ({ object: 'globalThis', property, message: `src/core never reaches the host (${property}): pass it in from a worker, the CLI or the UI.` })),
       ],
-      'no-restricted-globals': ['error', 'document', 'window', 'performance'],
+      'no-restricted-globals': ['error', ...hostApis.map((name) => ({ name, message: `src/core never reaches the host (${name}): pass it in from a worker, the CLI or the UI.` }))],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date']", message: 'No wall clock in core (new Date()); pass time in.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'No wall clock in core (Date()); pass time in.' },
+      ],
     },
   },
 );

@@ -7,15 +7,14 @@
  * Graphs: a synthetic city of ~100,000 nodes (jittered grid, arterials, one-ways, shape points)
  * and the shipped real city (Monaco, imported from public/cities). Reports preprocessing time,
  * memory of the routing data (graph + hierarchy buffers), query p50/p95, and a 1,000 × 1,000
- * matrix (bucket method; the JSON has the in-process time, the pool of 2 worker_threads is
- * printed beside it), and writes bench/results/routing.json.
+ * matrix (bucket method, in process), and writes bench/results/routing.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import createGraph from 'ngraph.graph';
 import ngraphPath from 'ngraph.path';
 import { parseArgs } from '../src/cli/args.ts';
 import type { RoadGraph } from '../src/core/network/RoadGraph.ts';
-import { importCity } from '../src/core/network/osm/importCity.ts';
+import { importCity } from '../src/core/osm/importCity.ts';
 import { buildContractionHierarchy } from '../src/core/routing/ch/buildContractionHierarchy.ts';
 import type { ContractionHierarchy } from '../src/core/routing/ch/ContractionHierarchy.ts';
 import { ChQuery } from '../src/core/routing/ch/ChQuery.ts';
@@ -23,7 +22,6 @@ import { ChMatrix } from '../src/core/routing/ch/ChMatrix.ts';
 import { Dijkstra } from '../src/core/routing/Dijkstra.ts';
 import { Rng } from '../src/core/util/rng.ts';
 import { syntheticCity } from '../test/fixtures/syntheticCity.ts';
-import { createNodeRoutingPool } from '../workers/routingPool.node.ts';
 
 interface Timing {
   p50Us: number;
@@ -99,8 +97,7 @@ async function benchGraph(name: string, g: RoadGraph, pairs: number, seed: numbe
   if (mismatches > 0) throw new Error(`${name}: CH differs from Dijkstra on ${mismatches} of ${pairs} pairs`);
   notes.push(`${name}: CH equals Dijkstra on all ${pairs} pairs; CH settles ${(ours.work / pairs).toFixed(0)} nodes per query`);
 
-  const matrix = await benchMatrix(g, ch, seed);
-  notes.push(`${name}: 1000×1000 matrix ${matrix.single} s in process (reported), ${matrix.pooled} s split over a pool of 2 worker_threads (start-up and CH load ${matrix.startup} s, excluded)`);
+  const matrix = benchMatrix(g, ch, seed);
   const peers: Record<string, Timing> = {};
   for (const [k, v] of Object.entries(peersRaw)) peers[k] = { p50Us: v.p50Us, p95Us: v.p95Us };
   const memoryMB = round((g.toBuffer().byteLength + ch.toBuffer().byteLength) / 1e6, 2);
@@ -154,29 +151,16 @@ function ngraphFinders(g: RoadGraph, S: number[], T: number[]) {
   };
 }
 
-async function benchMatrix(g: RoadGraph, ch: ContractionHierarchy, seed: number) {
+function benchMatrix(g: RoadGraph, ch: ContractionHierarchy, seed: number) {
   const rng = new Rng(seed ^ 0x3a7);
   const sources = Array.from({ length: 1000 }, () => rng.int(g.nodeCount));
   const targets = Array.from({ length: 1000 }, () => rng.int(g.nodeCount));
-  // Both timed after two warm-up runs of the same size (the workers' JIT needs it as much as ours).
+  // Timed after two warm-up runs of the same size (the JIT needs them).
   const m = new ChMatrix(ch);
   for (let i = 0; i < 2; i++) m.compute(sources, targets);
-  let t = performance.now();
-  const local = m.compute(sources, targets);
-  const single = seconds(t);
-  t = performance.now();
-  const pool = await createNodeRoutingPool(2, ch.toBuffer());
-  const startup = seconds(t);
-  try {
-    for (let i = 0; i < 2; i++) await pool.matrix(sources, targets);
-    t = performance.now();
-    const pooled = await pool.matrix(sources, targets);
-    const pooledS = seconds(t);
-    for (let i = 0; i < local.timeMs.length; i++) if (pooled.timeMs[i] !== local.timeMs[i]) throw new Error(`pooled matrix differs at cell ${i}`);
-    return { single, pooled: pooledS, startup };
-  } finally {
-    pool.terminate();
-  }
+  const t = performance.now();
+  m.compute(sources, targets);
+  return { single: seconds(t) };
 }
 
 function printTable(results: GraphResult[]): void {

@@ -87,7 +87,7 @@ function stableJson(v: unknown): string {
 
 /**
  * The pack for these extract bytes: from the store if a valid one is there, else built by
- * build() (typically a routing worker's prepareCity) and stored. `cached` tells which.
+ * build() (typically packCity(importCityPack(…))) and stored. `cached` tells which.
  */
 export async function loadOrBuildPack(store: PackStore, bytes: Uint8Array, options: object, build: () => Promise<ArrayBuffer>): Promise<{ pack: ArrayBuffer; cached: boolean; key: string }> {
   const key = await packKey(bytes, options);

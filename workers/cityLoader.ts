@@ -6,11 +6,12 @@
  */
 import type { City } from '../src/core/city/City.ts';
 import { packCity, unpackCity, type CityPackContents } from '../src/core/city/CityPack.ts';
-import { buildCity, cityContents, cityFromContents, cityResources, CityResourceError, importOsmContents, osmImportOptions, type CityProgress, type OsmImportOptions } from '../src/core/scenario/buildCity.ts';
+import { buildCity, cityContents, cityFromContents, cityResources, CityResourceError, osmImportOptions } from '../src/core/scenario/buildCity.ts';
+import { importCityPack, type CityProgress, type OsmImportOptions } from '../src/core/osm/importCityPack.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
-import { OsmImportError } from '../src/core/network/osm/OsmImportError.ts';
+import { OsmImportError } from '../src/core/osm/OsmImportError.ts';
 import { IndexedDbStore, MemoryStore, packKey, type PackStore } from './cityCache.ts';
-import { siteUrlOf } from '../src/ui/siteUrl.ts';
+import { siteUrlOf } from './siteUrl.ts';
 
 let store: PackStore | null = null;
 function packStore(): PackStore {
@@ -28,7 +29,7 @@ export async function cachedImport(bytes: Uint8Array, name: string, options: Osm
   } catch {
     // A cache that cannot be read (private browsing, quota, stale entry) is just a miss.
   }
-  const contents = importOsmContents(bytes, name, options, onProgress);
+  const contents = importCityPack(bytes, name, options, onProgress);
   if (key) void packStore().put(key, packCity(contents)).catch(() => undefined);
   return { contents, cached: false };
 }

@@ -8,13 +8,8 @@
  * worker's `performance.now()` (core never reads a clock itself).
  */
 import { transfer } from 'comlink';
-import type { ProblemData } from '../src/core/vrp/ProblemData.ts';
-import type { Solution } from '../src/core/vrp/Solution.ts';
-import type { HgsParams } from '../src/core/vrp/hgs/params.ts';
-import type { ProgressEvent, Result } from '../src/core/vrp/solve.ts';
-import { createSolver } from '../src/core/vrp/solve.ts';
-import type { StopSpec } from '../src/core/vrp/stop.ts';
-import { anyOf, cancelled, fromSpec, maxIterations } from '../src/core/vrp/stop.ts';
+import type { HgsParams, ProblemData, ProgressEvent, Result, Solution, StopCriterion, StopSpec } from '../src/core/vrp/index.ts';
+import { anyOf, cancelled, createSolver, fromSpec, maxIterations, timeLimit } from '../src/core/vrp/index.ts';
 
 export interface WorkerSolveOptions {
   /** Serialisable stop: iterations and/or seconds (measured in the worker). */
@@ -23,9 +18,10 @@ export interface WorkerSolveOptions {
   readonly params?: Partial<HgsParams>;
   readonly maxRoutes?: number;
   readonly initial?: readonly Int32Array[][];
-  /** Vehicles first: a route-minimisation phase of `routeMinWork` steps (default 20 × clients). */
+  /** Vehicles first: a route-minimisation phase of `routeMinWork` steps (default 20 × clients), or of `routeMinSeconds`. */
   readonly minimiseVehicles?: boolean;
   readonly routeMinWork?: number;
+  readonly routeMinSeconds?: number;
   /**
    * Optional Int32Array view over a SharedArrayBuffer: a non-zero first element cancels even in
    * the middle of a long step (e.g. route minimisation). Where SharedArrayBuffer is unavailable,
@@ -62,7 +58,7 @@ export function createOptimizerApi() {
       const solver = createSolver(problem, {
         seed: opts.seed, params: opts.params, maxRoutes: opts.maxRoutes, initial: opts.initial, stop,
         minimiseVehicles: opts.minimiseVehicles,
-        routeMinStop: opts.routeMinWork !== undefined ? maxIterations(opts.routeMinWork) : undefined,
+        routeMinStop: routeMinStop(opts, now),
         onProgress: onProgress ? (e) => void onProgress({ ...e, seconds: (now() - t0) / 1000 }) : undefined,
       });
       const slice = opts.sliceMs ?? 50;
@@ -77,11 +73,21 @@ export function createOptimizerApi() {
       return transfer(result, solutionBuffers(result.best));
     },
 
+    /** Answers once the worker is up, so a caller can start its clock for the search from there. */
+    ready(): boolean {
+      return true;
+    },
+
     /** Stop the running solve; it returns its best solution so far. */
     cancel(): void {
       cancelFlag.cancelled = true;
     },
   };
+}
+
+function routeMinStop(opts: WorkerSolveOptions, now: () => number): StopCriterion | undefined {
+  if (opts.routeMinWork !== undefined) return maxIterations(opts.routeMinWork);
+  return opts.routeMinSeconds !== undefined ? timeLimit(opts.routeMinSeconds, now) : undefined;
 }
 
 export type OptimizerApi = ReturnType<typeof createOptimizerApi>;

@@ -6,9 +6,8 @@
  * arrays stay usable.
  */
 import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
-import type { ProblemData } from '../src/core/vrp/ProblemData.ts';
-import { problemBuffers } from '../src/core/vrp/ProblemData.ts';
-import type { Result } from '../src/core/vrp/solve.ts';
+import type { ProblemData, Result } from '../src/core/vrp/index.ts';
+import { problemBuffers } from '../src/core/vrp/index.ts';
 import type { OptimizerApi, ProgressCallback, WorkerSolveOptions } from './optimizerApi.ts';
 
 export interface PoolWorker {
@@ -49,6 +48,11 @@ export class OptimizerPool {
     let k = 0;
     for (let i = 1; i < results.length; i++) if (better(results[i], results[k], opts.minimiseVehicles === true)) k = i;
     return { best: results[k], seed: seeds[k], results };
+  }
+
+  /** Resolves once every worker has started (module loaded, API exposed). */
+  async ready(): Promise<void> {
+    await Promise.all(this.remotes.map((r) => r.ready()));
   }
 
   /** Cancel every running solve (each returns its best so far). */

@@ -11,16 +11,17 @@
  */
 import { transfer } from 'comlink';
 import { parseScenario, ScenarioError } from '../src/core/scenario/loadScenario.ts';
-import { buildCity, cityFromContents, CityResourceError, DEFAULT_OSM_IMPORT, type CityProgress } from '../src/core/scenario/buildCity.ts';
+import { buildCity, cityFromContents, CityResourceError } from '../src/core/scenario/buildCity.ts';
+import { DEFAULT_OSM_IMPORT, type CityProgress } from '../src/core/osm/importCityPack.ts';
 import { prepareRun, RunOptionError, type PreparedRun, type RunOverrides } from '../src/core/scenario/buildRun.ts';
 import { scenarioForExtract } from '../src/core/scenario/extractScenario.ts';
-import { detectFormat } from '../src/core/network/osm/importCity.ts';
-import { OsmImportError } from '../src/core/network/osm/OsmImportError.ts';
+import { detectFormat } from '../src/core/osm/importCity.ts';
+import { OsmImportError } from '../src/core/osm/OsmImportError.ts';
 import { cachedImport, loadCity } from './cityLoader.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
 import type { City } from '../src/core/city/City.ts';
 import type { World } from '../src/core/sim/World.ts';
-import type { PlanRecord } from '../src/core/sim/VanExecutor.ts';
+import type { PlanRecord } from '../src/core/sim/Decision.ts';
 import { STRATEGIES } from '../src/core/dispatch/strategies.ts';
 import type { Kpis } from '../src/core/sim/kpi.ts';
 import { buildReport, type RunReport } from '../src/core/sim/report.ts';
@@ -35,11 +36,11 @@ import { syntheticTimeline } from '../src/core/replay/syntheticTimeline.ts';
 import { vanDetail, type VanDetail } from '../src/core/replay/vanDetail.ts';
 import { facilityDetail, type FacilityDetail } from '../src/core/replay/facilityDetail.ts';
 import { captionAt, type Caption } from '../src/core/replay/story.ts';
-import { buildSceneData, sceneTransferables, type SceneData } from '../src/ui/geometry/sceneData.ts';
-import { demandGrid, type DemandGrid } from '../src/ui/geometry/demandGrid.ts';
+import { buildSceneData, sceneTransferables, type SceneData } from '../src/core/mesh/sceneData.ts';
+import { demandGrid, type DemandGrid } from '../src/core/mesh/demandGrid.ts';
 import { benchScenarioText } from '../src/core/replay/benchScenario.ts';
 
-export type { FacilityInfo, SceneData } from '../src/ui/geometry/sceneData.ts';
+export type { FacilityInfo, SceneData } from '../src/core/mesh/sceneData.ts';
 
 export interface ScenarioInfo {
   readonly source: string;
@@ -144,8 +145,8 @@ export function createSimApi() {
 
   const start = (src: string, scenario: Scenario, city: City, overrides: RunOverrides): Current => {
     const run = prepareRun(scenario, overrides, city);
-    const replay = new Replay(run.world, run.seed, run.strategy);
-    return source(src, scenario, city, run, replay.timeline, replay.kpis, replay, [...replay.sim.fleet.ids]);
+    const replay = new Replay(run.world, run.seed, run.createDispatcher());
+    return source(src, scenario, city, run, replay.timeline, replay.kpis, replay, [...replay.sim.state.fleet.ids]);
   };
 
   const info = (c: Current): ScenarioInfo => ({
@@ -352,7 +353,7 @@ export function createSimApi() {
       const c = need();
       if (!c.replay) return [];
       c.ensure(t);
-      const log = c.replay.sim.planLog;
+      const log = c.replay.sim.state.planLog;
       let hi = log.length;
       while (hi > 0 && log[hi - 1].t > t) hi--;
       return log.slice(Math.max(0, hi - limit), hi);

@@ -80,7 +80,7 @@ function main(argv: string[]): void {
     const list: RunReport[] = [];
     for (let s = first; s < first + seeds; s++) {
       const run = prepareRun(sc, { seed: s }, city);
-      const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
+      const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
       sim.runToEnd();
       list.push(buildReport(sim, sc.name, 0));
       bar.update(++done / (variants.length * seeds));

@@ -9,9 +9,10 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
 import { ProgressBar } from './progress.ts';
 import { CliInputError } from './readInput.ts';
-import { OsmImportError } from '../core/network/osm/OsmImportError.ts';
-import { prepareCityPack, type PreparePhase } from '../core/network/osm/prepareCityPack.ts';
-import type { ImportStats } from '../core/network/osm/importCity.ts';
+import { OsmImportError } from '../core/osm/OsmImportError.ts';
+import { importCityPack } from '../core/osm/importCityPack.ts';
+import type { ImportPhase, ImportStats } from '../core/osm/importCity.ts';
+import { packCity } from '../core/city/CityPack.ts';
 import { ROAD_CLASS_NAMES, type RoadClassName } from '../core/network/RoadGraph.ts';
 import { scenarioForExtract } from '../core/scenario/extractScenario.ts';
 
@@ -29,7 +30,7 @@ const spec = {
 
 const SYNOPSIS = '<extract.osm.pbf|.osm|.geojson> --out <scenario.json> [options]';
 /** Share of the bar each phase takes (contraction dominates on big cities). */
-const PHASES: Record<PreparePhase, [number, number]> = { parse: [0, 0.35], roads: [0.35, 0.5], buildings: [0.5, 0.6], contract: [0.6, 0.97], pack: [0.97, 1] };
+const PHASES: Record<ImportPhase | 'contract' | 'pack', [number, number]> = { parse: [0, 0.35], roads: [0.35, 0.5], buildings: [0.5, 0.6], contract: [0.6, 0.97], pack: [0.97, 1] };
 
 function readExtract(file: string): Uint8Array {
   let st;
@@ -64,14 +65,16 @@ function main(argv: string[]): number {
   const quiet = args.flags.quiet === true;
   const started = performance.now();
   const bar = new ProgressBar(`import ${basename(file)}`, quiet);
-  const { pack, contents } = prepareCityPack(bytes, {
-    name: basename(file),
+  const progress = (phase: keyof typeof PHASES, f: number) => bar.update(PHASES[phase][0] + f * (PHASES[phase][1] - PHASES[phase][0]));
+  const options = {
     domain: classes || maxRoadSpeedKmh ? { allowedClasses: classes, maxRoadSpeedKmh } : undefined,
-    topSpeedKmh,
+    topSpeedKmh: topSpeedKmh ?? 60,
     turnRestrictions: args.flags['no-turn-restrictions'] !== true,
     buildings: args.flags['no-buildings'] !== true,
-    onProgress: (phase, f) => bar.update(PHASES[phase][0] + f * (PHASES[phase][1] - PHASES[phase][0])),
-  });
+  };
+  const contents = importCityPack(bytes, basename(file), options, progress);
+  progress('pack', 0);
+  const pack = packCity(contents);
   bar.done();
   const name = (args.flags.name as string | undefined) ?? contents.meta.name;
   const packFile = join(dirname(out), `${basename(out, '.json')}.citypack`);

@@ -34,7 +34,7 @@ function main(argv: string[]): number {
   const started = performance.now();
   const { scenario, city } = loadScenarioAndCity(file);
   const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined }, city);
-  const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
+  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
   const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, seed ${run.seed})`, args.flags.quiet === true);
   sim.runToEnd((f) => bar.update(f));
   bar.done();

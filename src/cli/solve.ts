@@ -1,28 +1,27 @@
 /**
  * `npm run solve -- <instance file> [--format solomon|cvrplib|evrptw] [--objective distance|hierarchical]
- *  [--time-limit S] [--seed N] --out sol.json`
+ *  [--time-limit S] [--seed N] [--workers N] --out sol.json`
  *
  * Reads a benchmark instance (format detected when omitted), runs the optimiser with a wall-clock
- * limit and writes the solution file contract. Errors name the problem (file and line) on stderr
- * and exit with code 2, without a stack trace.
+ * limit in the optimizer worker pool (workers/optimizerPool.ts: N seeds seed, seed+1, … in parallel
+ * worker_threads, the best result written) and writes the solution file contract. Errors name the
+ * problem (file and line) on stderr and exit with code 2, without a stack trace.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
 import type { FlagSpec } from './args.ts';
-import type { InstanceFormat, Objective } from '../core/vrp/io/Instance.ts';
-import { ParseError } from '../core/vrp/io/ParseError.ts';
-import { readInstance } from '../core/vrp/io/readInstance.ts';
-import { toSolutionFile } from '../core/vrp/io/solutionFile.ts';
-import { createInstanceSolver } from '../core/vrp/solveInstance.ts';
-import { anyOf, cancelled, timeLimit } from '../core/vrp/stop.ts';
-import { ProblemError } from '../core/vrp/createProblem.ts';
+import { ParseError, ProblemError, readInstance, ROUTE_MIN_SHARE, toSolutionFile } from '../core/vrp/index.ts';
+import type { Instance, InstanceFormat, Objective, ProgressEvent, Result } from '../core/vrp/index.ts';
+import { createNodeOptimizerPool } from '../../workers/optimizerPool.node.ts';
 
 const spec: Record<string, FlagSpec> = {
   format: { type: 'string', help: 'solomon | cvrplib | evrptw (default: detected from the file)' },
   objective: { type: 'string', help: 'distance | hierarchical (default: distance; hierarchical for evrptw)' },
   'time-limit': { type: 'number', help: 'seconds of search (default 10)' },
   seed: { type: 'number', help: 'random seed (default 1)' },
+  workers: { type: 'number', help: 'seeds seed, seed+1, … searched in parallel worker threads, best kept (default 1, at most the core count)' },
   out: { type: 'string', help: 'solution file to write (JSON)' },
   quiet: { type: 'boolean', help: 'no progress on stderr' },
   help: { type: 'boolean', help: 'show this help' },
@@ -54,6 +53,10 @@ async function main(argv: string[]): Promise<void> {
   if (!(seconds > 0)) throw new UsageError(`--time-limit: expected a positive number of seconds, got ${seconds}`);
   const seed = (flags.seed as number | undefined) ?? 1;
   if (!Number.isInteger(seed)) throw new UsageError(`--seed: expected an integer, got ${seed}`);
+  const workers = (flags.workers as number | undefined) ?? 1;
+  const cores = availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1 || workers > cores)
+    throw new UsageError(`--workers: expected an integer from 1 to ${cores} (the core count), got ${workers}`);
   const file = positional[0];
   let text: string;
   try {
@@ -65,47 +68,63 @@ async function main(argv: string[]): Promise<void> {
     format: format as InstanceFormat | undefined,
     objective: objective as Objective | undefined,
   });
-  const now = () => performance.now();
-  const t0 = now();
-  let lastReport = t0;
-  const quiet = flags.quiet === true;
-  // Ctrl-C ends the search and writes the best solution so far (the anytime contract). Steps run
-  // in slices of ~50 ms with a turn of the event loop between them so the signal is noticed.
-  const interrupt = { cancelled: false };
+  const t0 = performance.now();
+  const { res, seed: bestSeed } = await solveInPool(inst, seconds, seed, workers, flags.quiet === true, t0);
+  const solFile = toSolutionFile(inst, res.best, (performance.now() - t0) / 1000);
+  writeFileSync(out, JSON.stringify(solFile, null, 2) + '\n');
+  if (flags.quiet !== true)
+    process.stderr.write(
+      `${inst.name}: ${solFile.vehicles} vehicles, distance ${solFile.distance}${res.feasible ? '' : ' (INFEASIBLE)'}, ` +
+        `${solFile.seconds} s${workers > 1 ? ` (best of ${workers} seeds: ${bestSeed})` : ''} -> ${out}\n`,
+    );
+  if (!res.feasible) process.exitCode = 1;
+}
+
+/**
+ * The search in the optimizer pool: one seed per worker, the time limit counted from t0 (worker
+ * start-up included). Ctrl-C ends the search and writes the best solution so far (the anytime
+ * contract): a flag shared with the workers stops even a long step (route minimisation), and
+ * cancel() stops each worker at its next ~50 ms slice.
+ */
+async function solveInPool(inst: Instance, seconds: number, seed: number, workers: number, quiet: boolean, t0: number): Promise<{ res: Result; seed: number }> {
+  const pool = createNodeOptimizerPool(workers);
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   const onSigint = () => {
-    interrupt.cancelled = true;
+    Atomics.store(cancelFlag, 0, 1);
+    void pool.cancel();
     if (!quiet) process.stderr.write('  interrupted: writing the best solution so far\n');
   };
   process.once('SIGINT', onSigint);
-  const stop = anyOf(timeLimit(seconds, now), cancelled(interrupt));
-  const solver = createInstanceSolver(inst, {
-    stop,
-    now,
-    timeLimitSeconds: seconds,
-    seed,
-    onProgress: (e) => {
-      const t = now();
-      if (quiet || t - t0 < 1000 || t - lastReport < 1000) return;
-      lastReport = t;
-      process.stderr.write(`  ${((t - t0) / 1000).toFixed(1)} s  ${e.phase}  routes ${e.numRoutes}  cost ${(e.cost / inst.scale).toFixed(2)}\n`);
-    },
-  });
-  solver.step();
-  while (!stop.shouldStop(solver.progress())) {
-    const sliceEnd = now() + 50;
-    while (now() < sliceEnd && !stop.shouldStop(solver.progress())) solver.step();
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  process.off('SIGINT', onSigint);
-  const res = solver.result();
-  const solFile = toSolutionFile(inst, res.best, (now() - t0) / 1000);
-  writeFileSync(out, JSON.stringify(solFile, null, 2) + '\n');
-  if (!quiet)
-    process.stderr.write(
-      `${inst.name}: ${solFile.vehicles} vehicles, distance ${solFile.distance}${res.feasible ? '' : ' (INFEASIBLE)'}, ` +
-        `${solFile.seconds} s -> ${out}\n`,
+  try {
+    await pool.ready();
+    const left = Math.max(0, seconds - (performance.now() - t0) / 1000);
+    const hierarchical = inst.objective === 'hierarchical';
+    const seeds = Array.from({ length: workers }, (_, i) => seed + i);
+    const out = await pool.solve(
+      inst.problem,
+      { stop: { timeLimitSeconds: left }, cancelFlag, minimiseVehicles: hierarchical, routeMinSeconds: hierarchical ? left * ROUTE_MIN_SHARE : undefined },
+      seeds,
+      quiet ? undefined : progressReporter(inst, t0),
     );
-  if (!res.feasible) process.exitCode = 1;
+    return { res: out.best, seed: out.seed };
+  } finally {
+    process.off('SIGINT', onSigint);
+    pool.terminate();
+  }
+}
+
+/** Best so far over all seeds (fewer routes first under the hierarchical objective), at most once a second. */
+function progressReporter(inst: Instance, t0: number): (seed: number, e: ProgressEvent) => void {
+  const vehiclesFirst = inst.objective === 'hierarchical';
+  let best: ProgressEvent | null = null;
+  let lastReport = t0;
+  return (_seed, e) => {
+    if (!best || (vehiclesFirst && e.numRoutes !== best.numRoutes ? e.numRoutes < best.numRoutes : e.cost < best.cost)) best = e;
+    const t = performance.now();
+    if (t - t0 < 1000 || t - lastReport < 1000) return;
+    lastReport = t;
+    process.stderr.write(`  ${((t - t0) / 1000).toFixed(1)} s  ${best.phase}  routes ${best.numRoutes}  cost ${(best.cost / inst.scale).toFixed(2)}\n`);
+  };
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -1,5 +1,5 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { CityProgress } from '../core/scenario/buildCity.ts';
+import type { CityProgress } from '../core/osm/importCityPack.ts';
 import type { LoadResult, ScenarioInfo, SimApi } from '../../workers/simApi.ts';
 import type { RunOverrides } from '../core/scenario/buildRun.ts';
 import { frameLayout, H, TrailMode, type FrameLayout } from '../core/replay/frameLayout.ts';

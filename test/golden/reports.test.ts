@@ -30,7 +30,7 @@ function golden(scenario: string, seed: number, strategy?: string): Golden {
   let loaded = cities.get(scenario);
   if (!loaded) cities.set(scenario, (loaded = loadScenarioAndCity(`scenarios/${scenario}.json`)));
   const run = prepareRun(loaded.scenario, { seed, strategy }, loaded.city);
-  const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
+  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
   sim.runToEnd();
   const report = buildReport(sim, loaded.scenario.name, 0);
   const json = `${JSON.stringify(report, null, 1)}\n`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importCity, OSM_ATTRIBUTION } from '../../src/core/network/osm/importCity.ts';
-import { OsmImportError } from '../../src/core/network/osm/OsmImportError.ts';
+import { importCity, OSM_ATTRIBUTION } from '../../src/core/osm/importCity.ts';
+import { OsmImportError } from '../../src/core/osm/OsmImportError.ts';
 import { NodeFlag } from '../../src/core/network/RoadGraph.ts';
 import { validateGraph } from '../../src/core/network/validateGraph.ts';
 import { buildContractionHierarchy } from '../../src/core/routing/ch/buildContractionHierarchy.ts';

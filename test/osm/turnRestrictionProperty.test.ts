@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { importCity } from '../../src/core/network/osm/importCity.ts';
+import { importCity } from '../../src/core/osm/importCity.ts';
 import { LocalProjection } from '../../src/core/geo/LocalProjection.ts';
 import { NodeFlag, type RoadGraph } from '../../src/core/network/RoadGraph.ts';
 import { buildContractionHierarchy } from '../../src/core/routing/ch/buildContractionHierarchy.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importCity } from '../../src/core/network/osm/importCity.ts';
+import { importCity } from '../../src/core/osm/importCity.ts';
 import { LocalProjection } from '../../src/core/geo/LocalProjection.ts';
 import { NodeFlag, type RoadGraph } from '../../src/core/network/RoadGraph.ts';
 import { validateGraph } from '../../src/core/network/validateGraph.ts';

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { prepareRun } from '../../src/core/scenario/buildRun.ts';
-import { importOsmContents, DEFAULT_OSM_IMPORT, cityFromContents } from '../../src/core/scenario/buildCity.ts';
+import { cityFromContents } from '../../src/core/scenario/buildCity.ts';
+import { importCityPack, DEFAULT_OSM_IMPORT } from '../../src/core/osm/importCityPack.ts';
 import { scenarioForExtract } from '../../src/core/scenario/extractScenario.ts';
 import { isExtract } from '../../src/ui/fileKind.ts';
 
 describe('a scenario for a dropped extract', () => {
   const bytes = new Uint8Array(readFileSync('public/cities/lower-manhattan-2025.osm.pbf'));
-  const contents = importOsmContents(bytes, 'lower-manhattan.osm.pbf', DEFAULT_OSM_IMPORT);
+  const contents = importCityPack(bytes, 'lower-manhattan.osm.pbf', DEFAULT_OSM_IMPORT);
 
   it('is sized to the city and valid', () => {
     const sc = scenarioForExtract('lower-manhattan.osm.pbf', contents);

@@ -22,7 +22,7 @@ describe('a real city (Monaco, OpenStreetMap)', () => {
 
   it('runs a day within every limit', () => {
     const run = prepareRun(scenario, { seed: 2 }, city);
-    const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
+    const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
     sim.runToEnd();
     const report = buildReport(sim, scenario.name, 0);
     expect(validateRun(report, run.world.params)).toEqual([]);

@@ -12,7 +12,7 @@ export function loadScenarioFile(file: string): Scenario {
 /** Run a scenario to the end; returns the simulation and its report (wallSeconds zeroed). */
 export function runScenario(sc: Scenario, overrides: RunOverrides = {}) {
   const run = prepareRun(sc, overrides);
-  const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
+  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
   sim.runToEnd();
   return { run, sim, report: buildReport(sim, sc.name, 0) };
 }

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,18 @@ describe('npm run solve (CLI end to end)', () => {
     const sol = JSON.parse(readFileSync(out, 'utf8'));
     expect(sol.objective).toBe('hierarchical');
     expect(checkSolution(instanceText('evrptw/small', 'c103C15.txt'), 'evrptw', sol).errors).toEqual([]);
+  });
+
+  it.skipIf(availableParallelism() < 2)('with --workers 2 searches seeds seed and seed+1 in parallel threads and writes the best', () => {
+    const out = join(dir, 'r101-w2.json');
+    const r = solveCli([join(INSTANCES, 'solomon', 'R101.txt'), '--objective', 'hierarchical', '--time-limit', '2', '--seed', '7', '--workers', '2', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/best of 2 seeds: [78]\b/);
+    const sol = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(sol)).toEqual(['instance', 'objective', 'vehicles', 'distance', 'routes', 'seconds']);
+    expect(sol.objective).toBe('hierarchical');
+    expect(sol.seconds).toBeLessThan(10);
+    expect(checkSolution(instanceText('solomon', 'R101.txt'), 'solomon', sol).errors).toEqual([]);
   });
 
   it('on Ctrl-C stops and writes the best solution so far', async () => {
@@ -74,5 +86,11 @@ describe('npm run solve (CLI end to end)', () => {
     const badFormat = solveCli([join(INSTANCES, 'solomon', 'C101.txt'), '--format', 'tsp', '--out', join(dir, 'x.json')]);
     expect(badFormat.status).toBe(2);
     expect(badFormat.stderr).toContain('--format: expected solomon, cvrplib or evrptw, got "tsp"');
+    const cores = availableParallelism();
+    for (const n of ['0', '1.5', String(cores + 1)]) {
+      const badWorkers = solveCli([join(INSTANCES, 'solomon', 'C101.txt'), '--workers', n, '--out', join(dir, 'x.json')]);
+      expect(badWorkers.status).toBe(2);
+      expect(badWorkers.stderr.split('\n')[0]).toBe(`solve: --workers: expected an integer from 1 to ${cores} (the core count), got ${n}`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { World } from '../sim/World.ts';
 import { evaluateRoute, StopMatrix, type TourRequest, type TourStop } from './tour.ts';
-import type { DispatchStrategy } from './strategies.ts';
+import type { DispatchStrategy } from './DispatchStrategy.ts';
 
 /**
  * Cheapest insertion (Rosenkrantz, Stearns & Lewis 1977; with time windows as in Solomon 1987):

@@ -1,5 +1,5 @@
 import { evaluateRoute, StopMatrix } from './tour.ts';
-import type { DispatchStrategy } from './strategies.ts';
+import type { DispatchStrategy } from './DispatchStrategy.ts';
 
 /** Nearest neighbour: always drive to the closest stop that still fits. A simple, classic baseline. */
 export const nearestStrategy: DispatchStrategy = {

@@ -1,35 +1,9 @@
-import type { World } from '../sim/World.ts';
-import type { TourRequest, TourStop } from './tour.ts';
+import type { DispatchStrategy } from './DispatchStrategy.ts';
 import { insertionStrategy } from './insertion.ts';
 import { nearestStrategy } from './nearest.ts';
 import { vrpStrategy } from './vrpStrategy.ts';
 
-/**
- * A dispatch strategy builds one van's tour from its station's stock. The rest of dispatching
- * (line-haul, charging, repositioning) is shared, so strategies compare like for like.
- */
-export interface DispatchStrategy {
-  readonly name: string;
-  readonly description: string;
-  /** Choose and order stops (candidates are sorted most urgent first). Returns indices into `stops`. */
-  planTour(world: World, req: TourRequest, stops: readonly TourStop[]): number[];
-  /**
-   * Optional: plan every van available at a station at once (one request per van, same start and
-   * end node). Routes are disjoint; a stop in no route waits for a later plan.
-   */
-  planStation?(world: World, reqs: readonly TourRequest[], stops: readonly TourStop[], seed: number): StationPlan;
-}
-
-/** A station-level plan and how the optimiser got there (for the app's progress chart). */
-export interface StationPlan {
-  readonly routes: number[][];
-  readonly iterations: number;
-  /** (iteration, cost) each time the best solution improved. */
-  readonly history: readonly { readonly iteration: number; readonly cost: number }[];
-  readonly cost: number;
-  readonly leftForLater: number;
-}
-
+/** The built-in tour strategies, by name (the scenario's dispatch.strategy, the CLI's --strategy). */
 export const STRATEGIES: readonly DispatchStrategy[] = [insertionStrategy, nearestStrategy, vrpStrategy];
 
 export function strategyByName(name: string): DispatchStrategy | undefined {

@@ -1,9 +1,7 @@
 import { whPerKm } from '../fleet/VanSpec.ts';
 import type { World } from '../sim/World.ts';
-import { createProblem, type ClientSpec, type VehicleTypeSpec } from '../vrp/createProblem.ts';
-import { solve } from '../vrp/solve.ts';
-import { anyOf, maxIterations, maxIterationsWithoutImprovement } from '../vrp/stop.ts';
-import type { DispatchStrategy, StationPlan } from './strategies.ts';
+import { anyOf, createProblem, maxIterations, maxIterationsWithoutImprovement, solve, type ClientSpec, type VehicleTypeSpec } from '../vrp/index.ts';
+import type { DispatchStrategy, StationPlan } from './DispatchStrategy.ts';
 import { insertionStrategy } from './insertion.ts';
 import { evaluateRoute, expectedServiceS, StopMatrix, type TourRequest, type TourStop } from './tour.ts';
 

@@ -1,5 +1,5 @@
 import { computeKpis, type Kpis } from '../sim/kpi.ts';
-import type { Simulation } from '../sim/Simulation.ts';
+import type { SimView } from '../sim/SimView.ts';
 import { VAN_STATUS_COUNT } from '../sim/VanStatus.ts';
 
 /** The KPIs kept over time, in row order (a fixed layout so rows travel as plain float arrays). */
@@ -65,7 +65,7 @@ export class KpiSeries {
   }
 
   /** Sample the simulation's state now (final: the end-of-day KPI rules apply). */
-  record(sim: Simulation, final = false): void {
+  record(sim: SimView, final = false): void {
     if ((this.count + 1) * this.rowLength > this.data.length) {
       const bigger = new Float64Array(this.data.length * 2);
       bigger.set(this.data);

@@ -1,4 +1,4 @@
-import type { DispatchStrategy } from '../dispatch/strategies.ts';
+import type { Dispatcher } from '../sim/Decision.ts';
 import { Simulation } from '../sim/Simulation.ts';
 import type { World } from '../sim/World.ts';
 import { KpiSeries } from './KpiSeries.ts';
@@ -19,10 +19,10 @@ export class Replay {
   readonly kpis: KpiSeries;
   private readonly recorder: TimelineRecorder;
 
-  constructor(world: World, seed: number, strategy: DispatchStrategy, stepS = KPI_STEP_S) {
+  constructor(world: World, seed: number, dispatcher: Dispatcher, stepS = KPI_STEP_S) {
     this.recorder = new TimelineRecorder();
-    this.sim = new Simulation(world, { seed, strategy, observer: this.recorder });
-    this.timeline = this.recorder.bind(this.sim);
+    this.sim = new Simulation(world, { seed, dispatcher, observer: this.recorder });
+    this.timeline = this.recorder.bind(this.sim.state);
     this.kpis = new KpiSeries(this.sim.now, stepS, world.city.facilities.length);
   }
 
@@ -35,7 +35,7 @@ export class Replay {
     const sim = this.sim;
     if (sim.finished) return;
     sim.runUntil(this.kpis.nextS);
-    this.kpis.record(sim, sim.finished);
+    this.kpis.record(sim.state, sim.finished);
     this.recorder.sync();
   }
 

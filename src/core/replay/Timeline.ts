@@ -1,4 +1,4 @@
-import type { DecisionKind } from '../dispatch/Dispatcher.ts';
+import type { DecisionKind } from '../sim/Decision.ts';
 import type { Plan } from '../sim/Plan.ts';
 
 /**

@@ -1,5 +1,6 @@
-import type { Decision } from '../dispatch/Dispatcher.ts';
-import type { Simulation, SimObserver } from '../sim/Simulation.ts';
+import type { Decision } from '../sim/Decision.ts';
+import type { SimObserver } from '../sim/SimObserver.ts';
+import type { SimView } from '../sim/SimView.ts';
 import { isMoving, type VanStatus } from '../sim/VanStatus.ts';
 import { Outcome, STATUS_STRIDE, Timeline } from './Timeline.ts';
 
@@ -10,11 +11,11 @@ import { Outcome, STATUS_STRIDE, Timeline } from './Timeline.ts';
  * instant. Create the recorder, pass it as `observer`, then `bind` the simulation.
  */
 export class TimelineRecorder implements SimObserver {
-  private sim: Simulation | null = null;
+  private sim: SimView | null = null;
   timeline: Timeline | null = null;
 
   /** Attach to the simulation this recorder observes (before it runs). */
-  bind(sim: Simulation): Timeline {
+  bind(sim: SimView): Timeline {
     this.sim = sim;
     const f = sim.fleet;
     this.timeline = new Timeline(f.size, sim.now, f.node, f.socWh);
@@ -32,7 +33,7 @@ export class TimelineRecorder implements SimObserver {
     if (!sim || !tl) return;
     const f = sim.fleet;
     const where = isMoving(status) ? tl.nextLeg(van) : f.node[van];
-    tl.addStatus(van, t, status, f.socWh[van], f.loadKg[van], f.volumeM3[van], where, sim.headingOf(van));
+    tl.addStatus(van, t, status, f.socWh[van], f.loadKg[van], f.volumeM3[van], where, sim.heading[van]);
   }
 
   leg(van: number, t: number, edges: readonly number[], endsMs: readonly number[]): void {

@@ -19,7 +19,7 @@ const sc = loadScenarioFile('scenarios/small.json');
 
 function recorded() {
   const run = prepareRun(sc);
-  const replay = new Replay(run.world, run.seed, run.strategy);
+  const replay = new Replay(run.world, run.seed, run.createDispatcher());
   replay.runToEnd();
   return { run, replay };
 }
@@ -34,21 +34,21 @@ describe('Replay (a run recorded through the observer hooks)', () => {
     expect(JSON.stringify(buildReport(replay.sim, sc.name, 0))).toBe(JSON.stringify(direct.report));
     expect(tl.finished).toBe(true);
     expect(tl.endS).toBe(direct.sim.now);
-    const k = computeKpis(direct.sim, true);
+    const k = computeKpis(direct.sim.state, true);
     const last = replay.kpis.count - 1;
     KPI_KEYS.forEach((key, i) => expect(replay.kpis.get(last, ROW_KPIS + i)).toBe(k[key]));
   });
 
   it('puts every van where the live engine has it, at any moment, in any order', () => {
-    const live = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
-    const want = new Float32Array(live.fleet.size * VAN_STRIDE);
-    const got = new Float32Array(live.fleet.size * FRAME_VAN_STRIDE);
+    const live = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
+    const want = new Float32Array(live.state.fleet.size * VAN_STRIDE);
+    const got = new Float32Array(live.state.fleet.size * FRAME_VAN_STRIDE);
     const pose = newPose();
     const times: number[] = [];
     for (let t = run.world.params.dayStartS + 5; t < tl.endS; t += 613) times.push(t);
     for (const t of times) {
       live.runUntil(t);
-      sampleVans(live, t, want);
+      sampleVans(live.state, t, want);
       sampleVansAt(tl, g, t, got, null, null, pose);
       expect(Array.from(got)).toEqual(Array.from(want));
     }

@@ -2,10 +2,9 @@ import { buildProceduralCity } from '../city/buildProceduralCity.ts';
 import type { City } from '../city/City.ts';
 import { buildOsmCity } from '../city/buildOsmCity.ts';
 import { unpackCity, CityPackError, type CityPackContents } from '../city/CityPack.ts';
-import { importCity } from '../network/osm/importCity.ts';
-import { OsmImportError } from '../network/osm/OsmImportError.ts';
+import { OsmImportError } from '../osm/OsmImportError.ts';
+import { importCityPack, type CityProgress, type OsmImportOptions } from '../osm/importCityPack.ts';
 import type { RoadClassName } from '../network/RoadGraph.ts';
-import { buildContractionHierarchy } from '../routing/ch/buildContractionHierarchy.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
 /** A city file the scenario names could not be used; `path` is the scenario field (e.g. city.extract). */
@@ -28,19 +27,6 @@ export function cityResources(sc: Scenario): { path: string; field: string }[] {
   return c.pack !== undefined ? [{ path: c.pack, field: 'city.pack' }] : [{ path: c.extract!, field: 'city.extract' }];
 }
 
-/** Progress of a city import: phase (parse, roads, buildings, contract) and the fraction done within it. */
-export type CityProgress = (phase: 'parse' | 'roads' | 'buildings' | 'contract', fraction: number) => void;
-
-export interface OsmImportOptions {
-  readonly domain?: { allowedClasses?: RoadClassName[]; maxRoadSpeedKmh?: number };
-  readonly turnRestrictions: boolean;
-  readonly buildings: boolean;
-  readonly topSpeedKmh: number;
-}
-
-/** What an extract with no scenario is imported with: the van's default domain, top speed 60 km/h. */
-export const DEFAULT_OSM_IMPORT: OsmImportOptions = { turnRestrictions: true, buildings: true, topSpeedKmh: 60 };
-
 /** The import options an OSM scenario implies (also what a cached pack is keyed by). */
 export function osmImportOptions(sc: Scenario): OsmImportOptions {
   const c = sc.city;
@@ -58,18 +44,11 @@ export function cityContents(sc: Scenario, resources: ReadonlyMap<string, Uint8A
   if (!bytes) throw new CityResourceError(res.field, `"${res.path}" was not loaded`);
   try {
     if (c.pack !== undefined) return unpackCity(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), res.path);
-    return importOsmContents(bytes, res.path.split('/').pop()!, osmImportOptions(sc), onProgress);
+    return importCityPack(bytes, res.path.split('/').pop()!, osmImportOptions(sc), onProgress);
   } catch (e) {
     if (e instanceof OsmImportError || e instanceof CityPackError) throw new CityResourceError(res.field, e.message);
     throw e;
   }
-}
-
-/** Import an extract and contract its road graph (throws OsmImportError for a bad file). */
-export function importOsmContents(bytes: Uint8Array, name: string, options: OsmImportOptions, onProgress?: CityProgress): CityPackContents {
-  const city = importCity(bytes, { name, ...options, onProgress });
-  const ch = buildContractionHierarchy(city.graph, { onProgress: (f) => onProgress?.('contract', f) });
-  return { meta: { name: city.name, attribution: city.attribution, origin: city.origin, bbox: city.bbox, stats: city.stats }, graph: city.graph, ch, buildings: city.buildings };
 }
 
 /** An OSM scenario's city from its contents: doors, warehouse and stations placed. */

@@ -2,7 +2,10 @@ import { Rng } from '../util/rng.ts';
 import type { City } from '../city/City.ts';
 import { buildCity } from './buildCity.ts';
 import { generateParcels } from '../demand/generateParcels.ts';
-import { strategyByName, STRATEGIES, type DispatchStrategy } from '../dispatch/strategies.ts';
+import type { DispatchStrategy } from '../dispatch/DispatchStrategy.ts';
+import { FleetDispatcher } from '../dispatch/FleetDispatcher.ts';
+import { strategyByName, STRATEGIES } from '../dispatch/strategies.ts';
+import type { Dispatcher } from '../sim/Decision.ts';
 import type { SimParams } from '../sim/SimParams.ts';
 import { buildWorld, type World } from '../sim/World.ts';
 import type { Scenario } from './scenarioSchema.ts';
@@ -17,6 +20,8 @@ export interface PreparedRun {
   readonly world: World;
   readonly seed: number;
   readonly strategy: DispatchStrategy;
+  /** A fresh dispatcher for one simulation of this run (dispatchers keep per-run caches). */
+  createDispatcher(): Dispatcher;
 }
 
 /** Thrown for a bad override (e.g. an unknown --strategy), naming the option. */
@@ -80,5 +85,5 @@ export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: Cit
     city.doors.weight,
     demandRng,
   );
-  return { scenario: sc, world: buildWorld(city, parcels, params), seed, strategy };
+  return { scenario: sc, world: buildWorld(city, parcels, params), seed, strategy, createDispatcher: () => new FleetDispatcher(strategy) };
 }

@@ -1,5 +1,5 @@
 import type { VanSpec } from '../fleet/VanSpec.ts';
-import type { CostModel } from './cost.ts';
+import type { CostModel } from './CostModel.ts';
 
 /** Everything the engine and dispatcher need to know about a run, resolved from a scenario. */
 export interface SimParams {

@@ -1,129 +1,207 @@
-import type { VanStatus } from './VanStatus.ts';
-import { decide } from '../dispatch/Dispatcher.ts';
+import { Rng } from '../util/rng.ts';
+import type { Decision, DecisionLog, Dispatcher, PlanRecord } from './Decision.ts';
+import { EventQueue } from './EventQueue.ts';
 import { ParcelState } from './ParcelState.ts';
-import { Ev, VanExecutor } from './VanExecutor.ts';
+import { Ev, PlanExecutor, SimulationError } from './PlanExecutor.ts';
+import type { SimObserver } from './SimObserver.ts';
+import { SimState } from './SimState.ts';
+import { validatePlan } from './validatePlan.ts';
+import type { VanStatus } from './VanStatus.ts';
+import type { World } from './World.ts';
 
-export { SimulationError, type SimObserver, type SimOptions } from './VanExecutor.ts';
+export { SimulationError } from './PlanExecutor.ts';
 
 /** Runs after the end of the day are cut off here even if vans are still out. */
 const OVERTIME_LIMIT_S = 6 * 3600;
 
+export interface SimOptions {
+  readonly seed: number;
+  /** The plug-in that gives idle vans work (one per run). */
+  readonly dispatcher: Dispatcher;
+  readonly observer?: SimObserver;
+}
+
+/** A dispatcher's plan broke one of the engine's rules; names the dispatcher, the van and the rule. */
+export class PlanRefusedError extends SimulationError {}
+
 /**
  * The discrete-event engine. Each van executes a plan (drive, load, unload, hand over, charge) step
  * by step; when its plan runs out, or when work appears (a wave reaches the warehouse, stock reaches
- * a station, the periodic tick), the dispatcher gives idle vans new plans. Customer behaviour at the
- * curb is the only randomness, drawn from one seeded stream in event order, so a run is a pure
- * function of (world, seed, strategy).
+ * a station, the periodic tick), the dispatcher is asked for new plans, which the engine validates
+ * and applies. Customer behaviour at the curb is the only randomness, drawn from one seeded stream
+ * in event order, so a run is a pure function of (world, seed, dispatcher).
  */
-export class Simulation extends VanExecutor {
-  /** Time after which no parcel will reach the warehouse. */
-  get lastReleaseS(): number {
-    return this.releaseTimes.length ? this.releaseTimes[this.releaseTimes.length - 1] : this.now;
+export class Simulation implements DecisionLog {
+  readonly world: World;
+  readonly dispatcher: Dispatcher;
+  /** The run's state; deciders and observers read it as a SimView. */
+  readonly state: SimState;
+  private readonly queue = new EventQueue(256);
+  private readonly exec: PlanExecutor;
+  private readonly observer: SimObserver | undefined;
+
+  constructor(world: World, opts: SimOptions) {
+    this.world = world;
+    this.dispatcher = opts.dispatcher;
+    this.observer = opts.observer;
+    this.state = new SimState(world, opts.seed);
+    const rng = new Rng(opts.seed).fork(2); // demand uses fork(1) of the same seed
+    this.exec = new PlanExecutor(this.state, world, this.queue, rng, opts.observer);
+    this.state.releaseTimes.forEach((t, i) => this.queue.push(t, Ev.Release, -1, 0, i));
+    this.queue.push(this.state.now, Ev.Tick);
+  }
+
+  get now(): number {
+    return this.state.now;
+  }
+
+  get finished(): boolean {
+    return this.state.finished;
   }
 
   /** Process every event up to and including time t; the clock then reads t (or the end time). */
   runUntil(t: number): void {
+    const s = this.state;
     const limit = this.world.params.dayEndS + OVERTIME_LIMIT_S;
-    while (!this.finished && this.queue.peekTime() <= t) {
+    while (!s.finished && this.queue.peekTime() <= t) {
       if (this.queue.peekTime() > limit) break;
       this.queue.pop();
-      this.now = this.queue.time;
-      this.events++;
+      s.now = this.queue.time;
+      s.events++;
       this.handle();
-      if (this.dispatchWanted) this.dispatchRound();
+      if (this.exec.dispatchWanted) this.dispatchRound();
       this.checkEnd();
     }
-    if (!this.finished && (this.queue.size === 0 || t >= limit)) this.finish(Math.min(t, limit));
-    if (!this.finished) this.now = Math.max(this.now, t);
+    if (!s.finished && (this.queue.size === 0 || t >= limit)) this.finish(Math.min(t, limit));
+    if (!s.finished) s.now = Math.max(s.now, t);
   }
 
   /** Run the whole day; onProgress gets the fraction of the day simulated. */
   runToEnd(onProgress?: (fraction: number) => void): void {
     const { dayStartS, dayEndS } = this.world.params;
     const step = 900;
-    for (let t = this.now + step; !this.finished; t += step) {
+    for (let t = this.state.now + step; !this.state.finished; t += step) {
       this.runUntil(t);
-      onProgress?.(Math.min(1, (this.now - dayStartS) / (dayEndS - dayStartS)));
+      onProgress?.(Math.min(1, (this.state.now - dayStartS) / (dayEndS - dayStartS)));
     }
   }
 
-  protected handle(): void {
+  /** DecisionLog: the dispatcher ran the optimiser for a station. */
+  notePlan(rec: PlanRecord): void {
+    const log = this.state.planLog;
+    log.push(rec);
+    if (log.length > 5000) log.shift();
+    this.observer?.plan?.(rec);
+  }
+
+  private handle(): void {
     const q = this.queue;
     const v = q.van;
+    const x = this.exec;
+    const { dispatch, dayEndS } = this.world.params;
     switch (q.kind) {
       case Ev.Release:
-        this.release(this.releaseTimes[q.arg]);
+        this.release(this.state.releaseTimes[q.arg]);
         return;
-      case Ev.Tick:
-        if (this.now + this.world.params.dispatch.tickS <= this.world.params.dayEndS) this.queue.push(this.now + this.world.params.dispatch.tickS, Ev.Tick);
-        else if (this.now < this.world.params.dayEndS) this.queue.push(this.world.params.dayEndS, Ev.Tick);
-        this.markAll();
+      case Ev.Tick: {
+        const now = this.state.now;
+        if (now + dispatch.tickS <= dayEndS) q.push(now + dispatch.tickS, Ev.Tick);
+        else if (now < dayEndS) q.push(dayEndS, Ev.Tick);
+        x.markAll();
         return;
-    }
-    if (q.token !== this.fleet.token[v]) return; // the step this event belonged to was abandoned
-    switch (q.kind) {
-      case Ev.Arrive:
-        this.finishLeg(v);
-        break;
-      case Ev.StepDone:
-        this.finishTimedStep(v, q.arg);
-        break;
-      case Ev.WindowOpen:
-        this.startCustomer(v);
-        return;
-      case Ev.ChargeDone:
-        this.finishCharge(v);
-        break;
-    }
-    this.completeStep(v);
-  }
-
-  protected release(t: number): void {
-    const P = this.world.parcels;
-    for (let p = 0; p < P.count; p++) {
-      if (this.parcelState[p] === ParcelState.Unreleased && Math.max(P.releaseS[p], this.world.params.dayStartS) <= t) {
-        this.parcelState[p] = ParcelState.AtWarehouse;
-        this.backlog[this.world.stationOfParcel[p]].push(p);
       }
     }
-    this.markAll();
+    if (q.token !== this.state.fleet.token[v]) return; // the step this event belonged to was abandoned
+    switch (q.kind) {
+      case Ev.Arrive:
+        x.finishLeg(v);
+        break;
+      case Ev.StepDone:
+        x.finishTimedStep(v, q.arg);
+        break;
+      case Ev.WindowOpen:
+        x.startCustomer(v);
+        return;
+      case Ev.ChargeDone:
+        x.finishCharge(v);
+        break;
+    }
+    x.completeStep(v);
+  }
+
+  private release(t: number): void {
+    const s = this.state;
+    const P = this.world.parcels;
+    for (let p = 0; p < P.count; p++) {
+      if (s.parcelState[p] === ParcelState.Unreleased && Math.max(P.releaseS[p], this.world.params.dayStartS) <= t) {
+        s.parcelState[p] = ParcelState.AtWarehouse;
+        s.backlog[this.world.stationOfParcel[p]].push(p);
+      }
+    }
+    this.exec.markAll();
   }
 
   /** Offer work to every available van whose situation changed, in id order (deterministic). */
-  protected dispatchRound(): void {
-    this.dispatchWanted = false;
-    const f = this.fleet;
+  private dispatchRound(): void {
+    const x = this.exec;
+    x.dispatchWanted = false;
+    const f = this.state.fleet;
     for (let v = 0; v < f.size; v++) {
-      if (!this.dirty[v]) continue;
-      this.dirty[v] = 0;
+      if (!x.dirty[v]) continue;
+      x.dirty[v] = 0;
       const cur = f.currentStep(v);
       const idleCharging = cur?.kind === 'charge' && cur.interruptible;
       if (!f.isIdle(v) && !idleCharging) continue;
-      const d = decide(this, v);
+      const d = this.dispatcher.decide(this.state, v, this);
       if (!d || d.plan.length === 0) continue;
-      if (idleCharging) {
-        if (d.kind === 'idle-charge') continue; // already doing that
-        this.interruptCharging(v);
-      }
-      this.lastDecision[v] = { t: this.now, ...d };
-      this.observer?.decision?.(v, this.now, d);
-      this.startPlan(v, d.plan);
+      if (idleCharging && d.kind === 'idle-charge') continue; // already doing that
+      const broken = validatePlan(this.state, v, d);
+      if (broken) throw new PlanRefusedError(`dispatcher "${this.dispatcher.name}": ${d.kind} plan for van ${f.ids[v]} at t=${this.state.now.toFixed(0)} s refused: ${broken}`);
+      if (idleCharging) x.interruptCharging(v);
+      this.apply(v, d);
     }
   }
 
-  protected checkEnd(): void {
-    if (this.now < this.world.params.dayEndS) return;
-    const f = this.fleet;
+  /** Reserve the plan's parcels, record the decision and start the plan. */
+  private apply(v: number, d: Decision): void {
+    const s = this.state;
+    for (const step of d.plan) if (step.kind === 'load') this.reserve(step.facility, step.parcels);
+    if (d.kind === 'tour') s.fleet.tours[v]++;
+    this.dispatcher.applied?.(s, v, d);
+    s.lastDecision[v] = { t: s.now, ...d };
+    this.observer?.decision?.(v, s.now, d);
+    this.exec.startPlan(v, d.plan);
+  }
+
+  /** Take parcels out of the warehouse backlog or a station's stock for a van's plan. */
+  private reserve(k: number, parcels: readonly number[]): void {
+    if (parcels.length === 0) return;
+    const s = this.state;
+    const taken = new Set(parcels);
+    for (const p of parcels) s.parcelState[p] = ParcelState.Assigned;
+    if (this.world.city.facilities[k].kind === 'warehouse') {
+      const lists = new Set(parcels.map((p) => this.world.stationOfParcel[p]));
+      for (const st of lists) s.backlog[st] = s.backlog[st].filter((p) => !taken.has(p));
+    } else {
+      s.stock[k] = s.stock[k].filter((p) => !taken.has(p));
+      s.stockVersion[k]++;
+    }
+  }
+
+  private checkEnd(): void {
+    if (this.state.now < this.world.params.dayEndS) return;
+    const f = this.state.fleet;
     for (let v = 0; v < f.size; v++) {
       const cur = f.currentStep(v);
       if (cur && !(cur.kind === 'charge' && cur.interruptible)) return;
     }
-    this.finish(this.now);
+    this.finish(this.state.now);
   }
 
-  protected finish(t: number): void {
-    this.now = t;
-    for (let v = 0; v < this.fleet.size; v++) this.fleet.setStatus(v, this.fleet.status[v] as VanStatus, t);
-    this.finished = true;
+  private finish(t: number): void {
+    const s = this.state;
+    s.now = t;
+    for (let v = 0; v < s.fleet.size; v++) s.fleet.setStatus(v, s.fleet.status[v] as VanStatus, t);
+    s.finished = true;
   }
 }

@@ -18,6 +18,8 @@ export interface World {
   readonly stationOfParcel: Int32Array;
   /** Facilities that have charging ports. */
   readonly chargerSites: readonly number[];
+  /** nearestCharger's answers by node (derived data, filled on demand). */
+  readonly nearestChargerMemo: Map<number, { facility: number; energyWh: number }>;
 }
 
 export function buildWorld(city: City, parcels: Parcels, params: SimParams, costs: TravelCosts = new ChTravelCosts(city.ch)): World {
@@ -38,20 +40,17 @@ export function buildWorld(city: City, parcels: Parcels, params: SimParams, cost
   for (let p = 0; p < parcels.count; p++) stationOfParcel[p] = stationOfDoor[parcels.door[p]];
   const chargerSites = city.facilities.map((f, i) => (f.chargerPorts > 0 ? i : -1)).filter((i) => i >= 0);
   if (chargerSites.length === 0) throw new Error('buildWorld: no facility has a charger; vans could never recharge');
-  return { city, parcels, params, costs, batteryWh: batteryWh(params.van), stationOfDoor, stationOfParcel, chargerSites };
+  return { city, parcels, params, costs, batteryWh: batteryWh(params.van), stationOfDoor, stationOfParcel, chargerSites, nearestChargerMemo: new Map() };
 }
-
-const chargerMemo = new WeakMap<World, Map<number, { facility: number; energyWh: number }>>();
 
 /**
  * The charger site reached fastest from a node, and the energy to get there fully loaded
- * (conservative). Memoised per node: the dispatcher asks for the same few facility nodes over and over.
+ * (conservative). Memoised per node in the world: the dispatcher asks for the same few facility
+ * nodes over and over.
  */
 export function nearestCharger(world: World, node: number): { facility: number; energyWh: number } {
-  let memo = chargerMemo.get(world);
-  if (!memo) chargerMemo.set(world, (memo = new Map()));
-  let hit = memo.get(node);
-  if (!hit) memo.set(node, (hit = findNearestCharger(world, node)));
+  let hit = world.nearestChargerMemo.get(node);
+  if (!hit) world.nearestChargerMemo.set(node, (hit = findNearestCharger(world, node)));
   return hit;
 }
 

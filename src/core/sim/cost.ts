@@ -1,12 +1,7 @@
+import type { CostModel } from './CostModel.ts';
 import type { Kpis } from './kpi.ts';
 
-export interface CostModel {
-  readonly perVanDay: number;
-  readonly perKm: number;
-  readonly perKWh: number;
-  readonly perFailedParcel: number;
-  readonly perLateParcel: number;
-}
+export type { CostModel } from './CostModel.ts';
 
 export interface CostBreakdown {
   readonly total: number;

@@ -1,5 +1,5 @@
 import { ParcelState } from './ParcelState.ts';
-import type { Simulation } from './Simulation.ts';
+import type { SimView } from './SimView.ts';
 import { VAN_STATUS_COUNT, isProductive } from './VanStatus.ts';
 
 /** The headline figures of a run, live or at the end. */
@@ -31,7 +31,7 @@ export interface Kpis {
  * Compute KPIs from the simulation state. With `final`, parcels that were attempted but never
  * delivered count as failed for the day (the issue's rule); before that they are pending.
  */
-export function computeKpis(sim: Simulation, final = false): Kpis {
+export function computeKpis(sim: SimView, final = false): Kpis {
   const P = sim.world.parcels;
   let delivered = 0;
   let failed = 0;

@@ -45,7 +45,8 @@ export interface RunReport {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Build the report of a finished (or stopped) run. Everything but wallSeconds is deterministic. */
-export function buildReport(sim: Simulation, scenario: string, wallSeconds: number): RunReport {
+export function buildReport(run: Simulation, scenario: string, wallSeconds: number): RunReport {
+  const sim = run.state;
   const P = sim.world.parcels;
   const f = sim.fleet;
   const k = computeKpis(sim, true);
@@ -86,12 +87,12 @@ export function buildReport(sim: Simulation, scenario: string, wallSeconds: numb
   const costs = roundAll(dayCost(k, vansUsed, late, sim.world.params.costs));
   const start = sim.world.params.dayStartS;
   const chargers = sim.world.city.facilities
-    .map((fac, i) => ({ id: fac.id, ports: fac.chargerPorts, powerKW: fac.chargerKW, utilisation: r3(sim.chargers.utilisation(i, start, sim.now)), maxQueue: sim.chargers.maxQueue[i] }))
+    .map((fac, i) => ({ id: fac.id, ports: fac.chargerPorts, powerKW: fac.chargerKW, utilisation: r3(sim.chargerUtilisation(i)), maxQueue: sim.chargers.maxQueue[i] }))
     .filter((c) => c.ports > 0);
   return {
     scenario,
     seed: sim.seed,
-    strategy: sim.strategy.name,
+    strategy: run.dispatcher.name,
     simulatedSeconds: r3(sim.now - start),
     wallSeconds,
     kpis: { ...roundAll(k), cost: costs.total, vansUsed, late },
@@ -101,7 +102,6 @@ export function buildReport(sim: Simulation, scenario: string, wallSeconds: numb
     chargers,
   };
 }
-
 
 function roundAll<T extends object>(k: T): T {
   const out: Record<string, number> = {};

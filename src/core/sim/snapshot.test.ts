@@ -8,22 +8,22 @@ import { isMoving } from './VanStatus.ts';
 describe('sampleVans', () => {
   it('puts moving vans on the segment they drive, and they move between samples', () => {
     const run = prepareRun(loadScenarioFile('scenarios/small.json'));
-    const sim = new Simulation(run.world, { seed: run.seed, strategy: run.strategy });
+    const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
     const g = run.world.city.graph;
-    const out = new Float32Array(sim.fleet.size * VAN_STRIDE);
+    const out = new Float32Array(sim.state.fleet.size * VAN_STRIDE);
     const prev = new Float32Array(out.length);
     let moved = 0;
     let checked = 0;
     for (let t = run.world.params.dayStartS + 60; t < run.world.params.dayStartS + 4 * 3600; t += 37) {
       sim.runUntil(t);
       prev.set(out);
-      sampleVans(sim, t, out);
-      for (let v = 0; v < sim.fleet.size; v++) {
+      sampleVans(sim.state, t, out);
+      for (let v = 0; v < sim.state.fleet.size; v++) {
         const o = v * VAN_STRIDE;
         if (!isMoving(out[o + 3])) continue;
         // On some edge of the current leg: distance to that segment ~ 0.
         let best = Infinity;
-        for (const e of sim.fleet.legEdges[v]) {
+        for (const e of sim.state.fleet.legEdges[v]) {
           const ax = g.x(g.source[e]);
           const ay = g.y(g.source[e]);
           const bx = g.x(g.target[e]);

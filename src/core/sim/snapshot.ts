@@ -1,4 +1,4 @@
-import type { Simulation } from './Simulation.ts';
+import type { SimView } from './SimView.ts';
 import { isMoving } from './VanStatus.ts';
 
 /** Floats per van in a snapshot: x, y (metres), heading (radians), status. */
@@ -9,7 +9,7 @@ export const VAN_STRIDE = 4;
  * the current leg's edges (binary search on cumulative edge times), or at the van's node when it
  * is not driving. Allocation-free: the hot path of the view.
  */
-export function sampleVans(sim: Simulation, t: number, out: Float32Array): void {
+export function sampleVans(sim: SimView, t: number, out: Float32Array): void {
   const f = sim.fleet;
   const g = sim.world.city.graph;
   const xy = g.xy;
@@ -21,7 +21,7 @@ export function sampleVans(sim: Simulation, t: number, out: Float32Array): void 
       const n = f.node[v];
       out[o] = xy[2 * n];
       out[o + 1] = xy[2 * n + 1];
-      out[o + 2] = sim.headingOf(v);
+      out[o + 2] = sim.heading[v];
       continue;
     }
     const ends = f.legEndMs[v];

@@ -15,3 +15,12 @@ export type { CancelFlag, Progress, StopCriterion, StopSpec } from './stop.ts';
 export { allOf, anyOf, cancelled, fromSpec, maxIterations, maxIterationsWithoutImprovement, targetCost, timeLimit } from './stop.ts';
 export type { HgsParams } from './hgs/params.ts';
 export { defaultHgsParams } from './hgs/params.ts';
+// Benchmark instances and solution files (Solomon / Gehring–Homberger, CVRPLIB, E-VRPTW).
+export type { Instance, InstanceFormat, Objective } from './io/Instance.ts';
+export { arcLength, reportedDistance } from './io/Instance.ts';
+export { ParseError } from './io/ParseError.ts';
+export { defaultObjective, detectFormat, readInstance } from './io/readInstance.ts';
+export type { SolutionFile } from './io/solutionFile.ts';
+export { toSolutionFile } from './io/solutionFile.ts';
+export type { SolveInstanceOptions } from './solveInstance.ts';
+export { createInstanceSolver, ROUTE_MIN_SHARE, solveInstance } from './solveInstance.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PlanRecord } from '../../core/sim/VanExecutor.ts';
+import type { PlanRecord } from '../../core/sim/Decision.ts';
 import { formatClock } from '../../core/util/clock.ts';
 import type { SimClient } from '../simClient.ts';
 

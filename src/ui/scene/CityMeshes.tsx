@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, LOD, Mesh, Sphere, Vector3, type Material } from 'three';
 import type { SceneData } from '../../../workers/simApi.ts';
-import type { MeshArrays } from '../geometry/MeshArrays.ts';
+import type { MeshArrays } from '../../core/mesh/MeshArrays.ts';
 import { makeBuildingMaterial, makeRoadMaterial } from './cityMaterials.ts';
 
 interface Shared {

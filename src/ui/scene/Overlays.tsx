@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { CylinderGeometry, DataTexture, DoubleSide, InstancedBufferAttribute, InstancedBufferGeometry, LinearFilter, RGBAFormat, ShaderMaterial, SRGBColorSpace, Color } from 'three';
-import type { DemandGrid } from '../geometry/demandGrid.ts';
+import type { DemandGrid } from '../../core/mesh/demandGrid.ts';
 import type { SimClient } from '../simClient.ts';
 import { shared } from './sharedUniforms.ts';
 

@@ -2,8 +2,8 @@
  * Pickup-and-delivery pairs (e.g. warehouse → station transfers): both ends must ride the same
  * vehicle, pickup first. The other operators refuse moves that would break a pair, so pairs move
  * between routes here: remove pickup p and delivery d, insert p after v and d at its best position
- * after p (the PD-relocate of Li & Lim 2001 / VROOM `PDShift`). `repairPairs` restores the
- * invariant after a split cut pairs apart (the giant tour knows nothing about pairs).
+ * after p (the PD-relocate of Li & Lim 2001 / VROOM `PDShift`). search/repairPairs.ts restores
+ * the invariant after a split cut pairs apart (the giant tour knows nothing about pairs).
  */
 import type { SearchState } from '../search/SearchState.ts';
 import { commit, NO_MOVE } from './moveUtil.ts';
@@ -71,41 +71,4 @@ export function tryPairRelocate(s: SearchState, p: number, v: number): boolean {
     return true;
   }
   return false;
-}
-
-/**
- * Put every delivery in its pickup's route, after the pickup, at the cheapest such position
- * (route data of the touched routes are updated). Returns the number of repaired pairs.
- */
-export function repairPairs(s: SearchState): number {
-  const pr = s.p;
-  let repaired = 0;
-  for (let l = pr.numDepots; l < pr.numDepots + pr.numClients; l++) {
-    if (pr.pairRole[l] !== 1) continue;
-    const p = l;
-    const d = pr.pairedWith[l];
-    const rP = s.routeOf[p];
-    const rD = s.routeOf[d];
-    if (rP < 0 || rD < 0) continue;
-    if (rP === rD && s.pos[d] > s.pos[p]) continue;
-    s.unlink(d);
-    s.routeOf[d] = -1;
-    if (rD !== rP) s.updateRoute(rD);
-    s.updateRoute(rP);
-    const ev = s.ev;
-    let best = Infinity;
-    let at = p;
-    for (let w = p; w !== s.endOf(rP); w = s.next[w]) {
-      const c = ev.beginPrefix(w).addNode(d).addSuffix(s.next[w]).finish();
-      if (c < best) {
-        best = c;
-        at = w;
-      }
-    }
-    s.linkAfter(d, at, rP);
-    s.moves++;
-    s.updateRoute(rP);
-    repaired++;
-  }
-  return repaired;
 }

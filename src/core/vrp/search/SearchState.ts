@@ -18,7 +18,7 @@ import { slotTypes } from '../ProblemData.ts';
 import type { Penalties } from './Penalties.ts';
 import { RouteEval } from './RouteEval.ts';
 import { computeSuffixes } from './suffixes.ts';
-import { repairPairs } from '../operators/pairRelocate.ts';
+import { repairPairs } from './repairPairs.ts';
 import { updateRouteTw } from './updateRouteTw.ts';
 
 export const NONE = -1;

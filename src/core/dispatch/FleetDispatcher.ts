@@ -1,0 +1,198 @@
+import { driveEnergyWh } from '../fleet/VanSpec.ts';
+import type { Decision, DecisionLog, Dispatcher } from '../sim/Decision.ts';
+import type { Plan, Step } from '../sim/Plan.ts';
+import type { SimView } from '../sim/SimView.ts';
+import { VanStatus } from '../sim/VanStatus.ts';
+import { nearestCharger } from '../sim/World.ts';
+import type { DispatchStrategy } from './DispatchStrategy.ts';
+import { EligibleStock } from './EligibleStock.ts';
+import { StationPlans } from './stationPlan.ts';
+import { byUrgency, isUrgent } from './urgency.ts';
+import { makeStops, type TourRequest, type TourStop } from './tour.ts';
+
+const pctOf = (x: number, of: number) => `${Math.round((100 * x) / of)} %`;
+
+/**
+ * The shared dispatching policy for an idle van parked at a facility, in priority order:
+ *  1. battery below the charging threshold → charge (here, or at the nearest charger);
+ *  2. at the warehouse → line-haul the most backlogged station's parcels, as many as fit;
+ *  3. at a station → a last-mile tour from its stock, built by the strategy, once enough parcels
+ *     are waiting or some are urgent;
+ *  4. go where the work is: back to the warehouse if its backlog exceeds what vans there can
+ *     carry, or to a station with stock and too few vans;
+ *  5. otherwise top up the battery while idle (interruptible), or wait.
+ * Every trip keeps `reserveSoc` of the battery plus the energy to reach a charger afterwards.
+ * It reads the run through the view and answers with plans; the engine reserves the parcels a
+ * plan loads. Its caches (eligible stock, shared station plans) are its own, one dispatcher a run.
+ */
+export class FleetDispatcher implements Dispatcher {
+  readonly name: string;
+  private readonly eligible = new EligibleStock();
+  private readonly stationPlans = new StationPlans();
+
+  constructor(readonly strategy: DispatchStrategy) {
+    this.name = strategy.name;
+  }
+
+  decide(sim: SimView, v: number, log: DecisionLog): Decision | null {
+    const { params, batteryWh } = sim.world;
+    const fac = sim.fleet.facility[v];
+    if (fac < 0) return null;
+    const soc = sim.fleet.socWh[v];
+    if (soc < params.chargeBelowSoc * batteryWh) return chargePlan(sim, v, `battery at ${pctOf(soc, batteryWh)}, below the ${pctOf(params.chargeBelowSoc, 1)} threshold`);
+    if (sim.now < params.dayEndS) {
+      const work = fac === 0 ? warehouseWork(sim, v) : this.stationWork(sim, v, fac, log);
+      if (work) return work;
+      const move = repositionPlan(sim, v, fac);
+      if (move) return move;
+    }
+    if (params.idleCharging && soc < params.chargeToSoc * batteryWh - 1 && sim.world.city.facilities[fac].chargerPorts > 0) {
+      const plan: Plan = [{ kind: 'charge', facility: fac, targetWh: params.chargeToSoc * batteryWh, interruptible: true }];
+      return { kind: 'idle-charge', plan, reason: `no work here; topping up from ${pctOf(soc, batteryWh)} until work comes` };
+    }
+    return null;
+  }
+
+  applied(sim: SimView, v: number, d: Decision): void {
+    if (d.kind === 'tour') this.stationPlans.taken(sim, sim.fleet.facility[v]);
+  }
+
+  private stationWork(sim: SimView, v: number, k: number, log: DecisionLog): Decision | null {
+    const { params, city } = sim.world;
+    const d = params.dispatch;
+    if (sim.stock[k].length === 0) return null;
+    const eligible = this.eligible.at(sim, k);
+    if (eligible.length === 0) return null;
+    const enough = eligible.length >= d.minTourParcels || isUrgent(sim, eligible) || (sim.now >= sim.lastReleaseS && sim.linehaulCount[k] === 0);
+    if (!enough) return null;
+    const node = city.facilities[k].node;
+    const requestFor = (u: number, parcels: number): TourRequest => ({
+      startNode: node,
+      endNode: node,
+      startS: sim.now + params.loading.baseS + params.loading.perParcelS * Math.min(parcels, 1.5 * d.maxTourStops),
+      capacityKg: params.van.payloadKg,
+      capacityM3: params.van.cargoM3,
+      energyBudgetWh: tripBudgetWh(sim, u, node),
+      maxStops: d.maxTourStops,
+      maxEndS: sim.now + d.maxTourHours * 3600,
+    });
+    let stops: readonly TourStop[];
+    let route: number[];
+    let note = '';
+    if (this.strategy.planStation) {
+      const r = this.stationPlans.routeFor(sim, this.strategy, k, v, eligible, requestFor, log);
+      ({ stops, route } = r);
+      note = ` (one plan for ${r.shared.vans} van${r.shared.vans > 1 ? 's' : ''}, ${r.shared.plan.iterations} solver iterations, ${r.shared.plan.leftForLater} stops left for later)`;
+    } else {
+      const candidates = eligible.slice(0, 3 * d.maxTourStops);
+      stops = makeStops(sim.world, candidates, sim.now);
+      route = this.strategy.planTour(sim.world, requestFor(v, candidates.length), stops);
+    }
+    if (route.length === 0) {
+      // Nothing fits: with a low battery charge now, otherwise the stock must wait (e.g. windows later).
+      return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? chargePlan(sim, v, 'no feasible tour with the battery left') : null;
+    }
+    const taken: number[] = [];
+    const steps: Step[] = [];
+    for (const i of route) {
+      const s = stops[i];
+      steps.push({ kind: 'drive', to: s.node, status: VanStatus.Delivering }, { kind: 'handover', door: s.door, parcels: s.parcels });
+      taken.push(...s.parcels);
+    }
+    const plan: Plan = [{ kind: 'load', facility: k, parcels: taken }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
+    const why = isUrgent(sim, eligible) ? 'urgent parcels waiting' : `${eligible.length} parcels ready`;
+    return { kind: 'tour', plan, reason: `${why} at ${city.facilities[k].id}; ${this.strategy.name} built ${route.length} stops with ${taken.length} parcels${note}` };
+  }
+}
+
+/** Charge to the target level, here or at the nearest charger; null if already there (nothing to gain). */
+function chargePlan(sim: SimView, v: number, reason: string): Decision | null {
+  const fac = sim.fleet.facility[v];
+  const target = sim.world.params.chargeToSoc * sim.world.batteryWh;
+  if (sim.fleet.socWh[v] >= target - 1) return null;
+  if (fac >= 0 && sim.world.city.facilities[fac].chargerPorts > 0) return { kind: 'charge', plan: [{ kind: 'charge', facility: fac, targetWh: target, interruptible: false }], reason };
+  const site = nearestCharger(sim.world, sim.fleet.node[v]).facility;
+  const plan: Plan = [
+    { kind: 'drive', to: sim.world.city.facilities[site].node, status: VanStatus.ToCharger },
+    { kind: 'charge', facility: site, targetWh: target, interruptible: false },
+  ];
+  return { kind: 'charge', plan, reason: `${reason}; no charger here, nearest is ${sim.world.city.facilities[site].id}` };
+}
+
+/** Energy left for a trip ending at endNode that must still reach a charger afterwards, Wh. */
+function tripBudgetWh(sim: SimView, v: number, endNode: number): number {
+  const { params, batteryWh } = sim.world;
+  const after = nearestCharger(sim.world, endNode).energyWh;
+  return sim.fleet.socWh[v] - params.reserveSoc * batteryWh - after;
+}
+
+function tripEnergyWh(sim: SimView, from: number, to: number, loadKg: number): number {
+  return driveEnergyWh(sim.world.params.van, sim.world.costs.lengthMm(from, to) / 1000, loadKg);
+}
+
+function warehouseWork(sim: SimView, v: number): Decision | null {
+  const { city, params, parcels: P } = sim.world;
+  const d = params.dispatch;
+  let best = -1;
+  for (let k = 1; k < city.facilities.length; k++) {
+    const n = sim.backlog[k].length;
+    if (n === 0) continue;
+    const worthIt = n >= d.minTourParcels || sim.now >= sim.lastReleaseS || isUrgent(sim, sim.backlog[k]);
+    if (worthIt && (best < 0 || n > sim.backlog[best].length)) best = k;
+  }
+  if (best < 0) return null;
+  const station = city.facilities[best];
+  const wh = city.facilities[0];
+  const energy = tripEnergyWh(sim, wh.node, station.node, params.van.payloadKg);
+  if (energy > tripBudgetWh(sim, v, station.node)) return chargePlan(sim, v, `not enough battery for the line-haul to ${station.id}`);
+  const queue = [...sim.backlog[best]].sort(byUrgency(sim));
+  const take: number[] = [];
+  let kg = 0;
+  let m3 = 0;
+  for (const p of queue) {
+    const fits = take.length < d.maxLinehaulParcels && kg + P.weightKg[p] <= params.van.payloadKg && m3 + P.volumeM3[p] <= params.van.cargoM3;
+    if (!fits) continue;
+    take.push(p);
+    kg += P.weightKg[p];
+    m3 += P.volumeM3[p];
+  }
+  const plan: Plan = [
+    { kind: 'load', facility: 0, parcels: take },
+    { kind: 'drive', to: station.node, status: VanStatus.LineHaul },
+    { kind: 'unload', facility: best },
+  ];
+  return { kind: 'line-haul', plan, reason: `${station.id} has the largest warehouse backlog (${queue.length} parcels); took ${take.length} (${kg.toFixed(0)} kg, ${m3.toFixed(1)} m³)` };
+}
+
+/**
+ * Move an idle van to where work waits: to the warehouse when its backlog exceeds what the vans
+ * there (or on their way) can carry; else to the station with the most stock per van bound for it.
+ */
+function repositionPlan(sim: SimView, v: number, here: number): Decision | null {
+  const { city, params } = sim.world;
+  const d = params.dispatch;
+  // Vans at or bound for each facility, this one excluded.
+  const bound = (k: number) => sim.boundCount[k] - (sim.destination[v] === k ? 1 : 0);
+  let backlog = 0;
+  for (const list of sim.backlog) backlog += list.length;
+  let target = -1;
+  if (here !== 0 && backlog > bound(0) * d.maxLinehaulParcels) {
+    target = 0;
+  } else {
+    let bestScore = d.minTourParcels;
+    for (let k = 1; k < city.facilities.length; k++) {
+      if (k === here) continue;
+      const score = sim.stock[k].length / (bound(k) + 1);
+      if (score > bestScore && sim.stock[k].length > (here > 0 ? sim.stock[here].length : 0)) {
+        bestScore = score;
+        target = k;
+      }
+    }
+  }
+  if (target < 0) return null;
+  const to = city.facilities[target].node;
+  const dest = city.facilities[target];
+  if (tripEnergyWh(sim, sim.fleet.node[v], to, 0) > tripBudgetWh(sim, v, to)) return chargePlan(sim, v, `not enough battery to move to ${dest.id}`);
+  const why = target === 0 ? `the warehouse backlog (${backlog} parcels) exceeds what vans there can carry` : `${dest.id} has ${sim.stock[target].length} parcels for ${bound(target)} vans`;
+  return { kind: 'reposition', plan: [{ kind: 'drive', to, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }], reason: why };
+}

@@ -1,0 +1,88 @@
+import { ChargerSites } from '../charging/ChargerSites.ts';
+import type { Decision, PlanRecord } from './Decision.ts';
+import { FleetState } from './FleetState.ts';
+import type { SimView } from './SimView.ts';
+import type { World } from './World.ts';
+
+/**
+ * Everything that changes during a run, in one place: the fleet (structure of arrays), where each
+ * parcel is, the warehouse backlog and station stock, charger ports and queues, and the counters
+ * the dispatcher and the report read. Only the engine writes it; everyone else gets it as a
+ * SimView.
+ */
+export class SimState implements SimView {
+  readonly world: World;
+  readonly seed: number;
+  readonly fleet: FleetState;
+  readonly chargers: ChargerSites;
+  readonly parcelState: Uint8Array;
+  readonly parcelVan: Int32Array;
+  readonly attempts: Uint8Array;
+  readonly deliveredAt: Float64Array;
+  readonly deliveredBy: Int32Array;
+  readonly backlog: number[][];
+  readonly stock: number[][];
+  readonly stockVersion: Uint32Array;
+  readonly destination: Int32Array;
+  readonly boundCount: Int32Array;
+  readonly linehaulTo: Int32Array;
+  readonly linehaulCount: Int32Array;
+  readonly heading: Float32Array;
+  /** Facility index at each facility's road node. */
+  readonly facilityAt: ReadonlyMap<number, number>;
+  /** Distinct times at which parcels reach the warehouse, ascending. */
+  readonly releaseTimes: readonly number[];
+  now: number;
+  finished = false;
+  events = 0;
+  maxSpeedKmh = 0;
+  maxLoadKg = 0;
+  maxVolumeM3 = 0;
+  minSocWh: number;
+  /** Station-level optimisations of the run so far, oldest first (a day has hundreds; capped at 5,000). */
+  readonly planLog: PlanRecord[] = [];
+  /** The latest accepted decision per van and when it was taken. */
+  readonly lastDecision: ({ t: number } & Decision)[] = [];
+
+  constructor(world: World, seed: number) {
+    const { params, parcels, city } = world;
+    const n = params.fleetSize;
+    this.world = world;
+    this.seed = seed;
+    this.now = params.dayStartS;
+    this.fleet = new FleetState(n);
+    this.heading = new Float32Array(n);
+    this.chargers = new ChargerSites(city.facilities, params.dayStartS);
+    this.parcelState = new Uint8Array(parcels.count);
+    this.parcelVan = new Int32Array(parcels.count).fill(-1);
+    this.attempts = new Uint8Array(parcels.count);
+    this.deliveredAt = new Float64Array(parcels.count).fill(NaN);
+    this.deliveredBy = new Int32Array(parcels.count).fill(-1);
+    this.backlog = city.facilities.map(() => []);
+    this.stock = city.facilities.map(() => []);
+    this.stockVersion = new Uint32Array(city.facilities.length);
+    this.facilityAt = new Map(city.facilities.map((f, i) => [f.node, i]));
+    this.destination = new Int32Array(n);
+    this.boundCount = new Int32Array(city.facilities.length);
+    this.boundCount[0] = n;
+    this.linehaulTo = new Int32Array(n).fill(-1);
+    this.linehaulCount = new Int32Array(city.facilities.length);
+    const wh = city.facilities[0];
+    for (let v = 0; v < n; v++) {
+      this.fleet.node[v] = wh.node;
+      this.fleet.facility[v] = 0;
+      this.fleet.socWh[v] = world.batteryWh;
+      this.fleet.statusSinceS[v] = this.now;
+    }
+    this.minSocWh = world.batteryWh;
+    this.releaseTimes = [...new Set(Array.from(parcels.releaseS, (t) => Math.max(t, params.dayStartS)))].sort((a, b) => a - b);
+  }
+
+  get lastReleaseS(): number {
+    return this.releaseTimes.length ? this.releaseTimes[this.releaseTimes.length - 1] : this.now;
+  }
+
+  chargerUtilisation(f: number): number {
+    return this.chargers.utilisation(f, this.world.params.dayStartS, this.now);
+  }
+}

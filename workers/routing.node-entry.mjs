@@ -1,5 +1,0 @@
-// Starts the TypeScript routing worker in a Node worker_thread: registers tsx's loader, then imports it.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./routing.node.ts');
