@@ -36,6 +36,9 @@ const METRICS: { key: string; label: string; get(r: RunReport): number; digits: 
   { key: 'vanKm', label: 'van-km', get: (r) => r.kpis.vanKm, digits: 0, better: 'lower' },
   { key: 'energyKWh', label: 'kWh', get: (r) => r.kpis.energyKWh, digits: 1, better: 'lower' },
   { key: 'utilisation', label: 'util %', get: (r) => 100 * r.kpis.utilisation, digits: 1, better: 'higher' },
+  { key: 'electricityCost', label: 'electricity', get: (r) => r.kpis.electricityCost, digits: 1, better: 'lower' },
+  { key: 'peakKW', label: 'peak kW', get: (r) => r.kpis.peakSiteKW, digits: 1, better: 'lower' },
+  { key: 'chargerWaitMin', label: 'wait min', get: (r) => r.kpis.chargerWaitMeanS / 60, digits: 2, better: 'lower' },
   { key: 'cost', label: 'cost', get: (r) => r.costs.total, digits: 0, better: 'lower' },
   { key: 'costPerParcel', label: 'cost/parcel', get: (r) => r.costs.perDelivered, digits: 3, better: 'lower' },
 ];

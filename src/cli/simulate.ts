@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- scenarios/<name>.json [--seed N] [--strategy NAME] --out run.json`
+ * `npm run simulate -- scenarios/<name>.json [--seed N] [--strategy NAME] [--charging NAME] --out run.json`
  * Runs a whole day headless and writes the run report. Bad input: a message on stderr, exit 2.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,7 +15,8 @@ import { loadScenarioAndCity } from './scenarioFiles.ts';
 
 const spec = {
   seed: { type: 'number', help: 'run seed (default: the scenario\'s)' },
-  strategy: { type: 'string', help: 'dispatch strategy (insertion, nearest)' },
+  strategy: { type: 'string', help: 'dispatch strategy (insertion, nearest, vrp)' },
+  charging: { type: 'string', help: 'charging policy (threshold, scheduled)' },
   out: { type: 'string', help: 'where to write the run report (JSON); default: stdout' },
   quiet: { type: 'boolean', help: 'no progress bar' },
   help: { type: 'boolean', help: 'show this help' },
@@ -33,9 +34,9 @@ function main(argv: string[]): number {
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)) throw new UsageError(`--seed: expected a non-negative integer, got ${seed}`);
   const started = performance.now();
   const { scenario, city } = loadScenarioAndCity(file);
-  const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined }, city);
+  const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined, charging: args.flags.charging as string | undefined }, city);
   const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
-  const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, seed ${run.seed})`, args.flags.quiet === true);
+  const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, ${run.charging.name} charging, seed ${run.seed})`, args.flags.quiet === true);
   sim.runToEnd((f) => bar.update(f));
   bar.done();
   const report = buildReport(sim, scenario.name, Math.round((performance.now() - started) / 10) / 100);
@@ -45,7 +46,7 @@ function main(argv: string[]): number {
   const k = report.kpis;
   process.stderr.write(
     `${k.delivered}/${k.parcels} delivered (${(k.onTimeRate * 100).toFixed(1)} % on time), ${k.failed} failed, ${k.pending} pending; ` +
-      `${k.vanKm.toFixed(0)} van-km, ${k.energyKWh.toFixed(1)} kWh; ${report.wallSeconds} s\n`,
+      `${k.vanKm.toFixed(0)} van-km, ${k.energyKWh.toFixed(1)} kWh, electricity ${k.electricityCost.toFixed(2)}, charger wait ${(k.chargerWaitMeanS / 60).toFixed(1)} min mean; ${report.wallSeconds} s\n`,
   );
   return 0;
 }

@@ -15,6 +15,8 @@ export interface Facility {
   /** Charging ports on site (0 = none) and their power, kW. */
   readonly chargerPorts: number;
   readonly chargerKW: number;
+  /** Grid connection of the site, kW, shared by its ports. */
+  readonly chargerLimitKW: number;
 }
 
 /** Customer doors: where parcels are handed over at the curb. Structure of arrays. */

@@ -6,7 +6,7 @@ import type { CityPackContents } from './CityPack.ts';
 import type { City, Doors, Facility } from './City.ts';
 import { buildingCentroid, footprintArea, type Buildings } from './Buildings.ts';
 import { placeStations } from './placeStations.ts';
-import type { ChargerSpec, FacilityParams } from './buildProceduralCity.ts';
+import { siteLimitKW, type ChargerSpec, type FacilityParams } from './buildProceduralCity.ts';
 
 /** Buildings farther than this from any road the van may drive get no door (no parcels). */
 const MAX_DOOR_DISTANCE_M = 120;
@@ -46,7 +46,7 @@ export function buildOsmCity(name: string, pack: CityPackContents, facilities: F
     stationNodes = placeStations(facilities.stations, doorXY, doors.weight, xy, new Rng(seed ^ 0x5eed)).map((i) => candidates[i]);
   }
   const used = new Set<number>([warehouseNode]);
-  const facility = (id: string, kind: Facility['kind'], node: number, c: ChargerSpec): Facility => ({ id, kind, node, x: graph.x(node), y: graph.y(node), chargerPorts: c.ports, chargerKW: c.powerKW });
+  const facility = (id: string, kind: Facility['kind'], node: number, c: ChargerSpec): Facility => ({ id, kind, node, x: graph.x(node), y: graph.y(node), chargerPorts: c.ports, chargerKW: c.powerKW, chargerLimitKW: siteLimitKW(c) });
   const list: Facility[] = [facility('warehouse', 'warehouse', warehouseNode, facilities.warehouseChargers)];
   stationNodes.forEach((node, k) => {
     if (used.has(node)) throw new Error(`${name}: station ${k + 1} falls on the same road node as another facility; move it`);

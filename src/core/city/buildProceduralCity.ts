@@ -11,6 +11,13 @@ import { buildContractionHierarchy } from '../routing/ch/buildContractionHierarc
 export interface ChargerSpec {
   readonly ports: number;
   readonly powerKW: number;
+  /** Grid connection shared by the ports, kW (default: every port at full power). */
+  readonly gridLimitKW?: number;
+}
+
+/** A site's grid limit: as given, or enough for every port at full power. */
+export function siteLimitKW(ch: ChargerSpec): number {
+  return ch.gridLimitKW ?? ch.ports * ch.powerKW;
 }
 
 export interface FacilityParams {
@@ -43,6 +50,7 @@ export function buildProceduralCity(name: string, params: ProceduralCityParams, 
     y: pc.graph.y(node),
     chargerPorts: ch.ports,
     chargerKW: ch.powerKW,
+    chargerLimitKW: siteLimitKW(ch),
   });
   const list: Facility[] = [facility('warehouse', 'warehouse', pc.warehouseNode, facilities.warehouseChargers)];
   sites.forEach((site, k) => list.push(facility(`station-${String.fromCharCode(65 + (k % 26))}${k >= 26 ? Math.floor(k / 26) : ''}`, 'station', pc.arterialNodes[site], facilities.stationChargers)));

@@ -1,9 +1,10 @@
-import { driveEnergyWh } from '../fleet/VanSpec.ts';
 import type { Decision, DecisionLog, Dispatcher } from '../sim/Decision.ts';
 import type { Plan, Step } from '../sim/Plan.ts';
 import type { SimView } from '../sim/SimView.ts';
 import { VanStatus } from '../sim/VanStatus.ts';
-import { nearestCharger } from '../sim/World.ts';
+import { nearestCharger, tripEnergyWh as planEnergyWh } from '../sim/World.ts';
+import type { PowerAllocator } from '../charging/PowerAllocator.ts';
+import type { ChargeDecider, ChargingPolicy } from './chargingPolicies.ts';
 import type { DispatchStrategy } from './DispatchStrategy.ts';
 import { EligibleStock } from './EligibleStock.ts';
 import { StationPlans } from './stationPlan.ts';
@@ -27,30 +28,43 @@ const pctOf = (x: number, of: number) => `${Math.round((100 * x) / of)} %`;
  */
 export class FleetDispatcher implements Dispatcher {
   readonly name: string;
+  /** The charging policy's way of sharing a site's power and ports (the engine applies it). */
+  readonly allocator: PowerAllocator;
+  private readonly charging: ChargeDecider;
   private readonly eligible = new EligibleStock();
   private readonly stationPlans = new StationPlans();
 
-  constructor(readonly strategy: DispatchStrategy) {
+  constructor(
+    readonly strategy: DispatchStrategy,
+    readonly chargingPolicy: ChargingPolicy,
+  ) {
     this.name = strategy.name;
+    this.allocator = chargingPolicy.allocator;
+    this.charging = chargingPolicy.createDecider();
   }
 
   decide(sim: SimView, v: number, log: DecisionLog): Decision | null {
-    const { params, batteryWh } = sim.world;
+    const { params } = sim.world;
     const fac = sim.fleet.facility[v];
     if (fac < 0) return null;
-    const soc = sim.fleet.socWh[v];
-    if (soc < params.chargeBelowSoc * batteryWh) return chargePlan(sim, v, `battery at ${pctOf(soc, batteryWh)}, below the ${pctOf(params.chargeBelowSoc, 1)} threshold`);
+    const need = this.charging.mustCharge(sim, v);
+    if (need) return chargePlan(sim, v, need.targetWh, need.reason);
     if (sim.now < params.dayEndS) {
-      const work = fac === 0 ? warehouseWork(sim, v) : this.stationWork(sim, v, fac, log);
+      const work = fac === 0 ? this.warehouseWork(sim, v) : this.stationWork(sim, v, fac, log);
       if (work) return work;
-      const move = repositionPlan(sim, v, fac);
+      const move = this.repositionPlan(sim, v, fac);
       if (move) return move;
     }
-    if (params.idleCharging && soc < params.chargeToSoc * batteryWh - 1 && sim.world.city.facilities[fac].chargerPorts > 0) {
-      const plan: Plan = [{ kind: 'charge', facility: fac, targetWh: params.chargeToSoc * batteryWh, interruptible: true }];
-      return { kind: 'idle-charge', plan, reason: `no work here; topping up from ${pctOf(soc, batteryWh)} until work comes` };
+    if (sim.world.city.facilities[fac].chargerPorts > 0) {
+      const top = this.charging.idleTopUp(sim, v, fac);
+      if (top && top.targetWh > sim.fleet.socWh[v] + 1) return { kind: 'idle-charge', plan: [{ kind: 'charge', facility: fac, targetWh: top.targetWh, interruptible: true }], reason: top.reason };
     }
     return null;
+  }
+
+  /** Send van v to charge because a trip does not fit: to the policy's level. */
+  private chargeFor(sim: SimView, v: number, reason: string): Decision | null {
+    return chargePlan(sim, v, this.charging.targetWh(sim, v), reason);
   }
 
   applied(sim: SimView, v: number, d: Decision): void {
@@ -90,7 +104,7 @@ export class FleetDispatcher implements Dispatcher {
     }
     if (route.length === 0) {
       // Nothing fits: with a low battery charge now, otherwise the stock must wait (e.g. windows later).
-      return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? chargePlan(sim, v, 'no feasible tour with the battery left') : null;
+      return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? this.chargeFor(sim, v, 'no feasible tour with the battery left') : null;
     }
     const taken: number[] = [];
     const steps: Step[] = [];
@@ -103,12 +117,78 @@ export class FleetDispatcher implements Dispatcher {
     const why = isUrgent(sim, eligible) ? 'urgent parcels waiting' : `${eligible.length} parcels ready`;
     return { kind: 'tour', plan, reason: `${why} at ${city.facilities[k].id}; ${this.strategy.name} built ${route.length} stops with ${taken.length} parcels${note}` };
   }
+
+  private warehouseWork(sim: SimView, v: number): Decision | null {
+    const { city, params, parcels: P } = sim.world;
+    const d = params.dispatch;
+    let best = -1;
+    for (let k = 1; k < city.facilities.length; k++) {
+      const n = sim.backlog[k].length;
+      if (n === 0) continue;
+      const worthIt = n >= d.minTourParcels || sim.now >= sim.lastReleaseS || isUrgent(sim, sim.backlog[k]);
+      if (worthIt && (best < 0 || n > sim.backlog[best].length)) best = k;
+    }
+    if (best < 0) return null;
+    const station = city.facilities[best];
+    const wh = city.facilities[0];
+    const energy = tripEnergyWh(sim, wh.node, station.node, params.van.payloadKg);
+    if (energy > tripBudgetWh(sim, v, station.node)) return this.chargeFor(sim, v, `not enough battery for the line-haul to ${station.id}`);
+    const queue = [...sim.backlog[best]].sort(byUrgency(sim));
+    const take: number[] = [];
+    let kg = 0;
+    let m3 = 0;
+    for (const p of queue) {
+      const fits = take.length < d.maxLinehaulParcels && kg + P.weightKg[p] <= params.van.payloadKg && m3 + P.volumeM3[p] <= params.van.cargoM3;
+      if (!fits) continue;
+      take.push(p);
+      kg += P.weightKg[p];
+      m3 += P.volumeM3[p];
+    }
+    const plan: Plan = [
+      { kind: 'load', facility: 0, parcels: take },
+      { kind: 'drive', to: station.node, status: VanStatus.LineHaul },
+      { kind: 'unload', facility: best },
+    ];
+    return { kind: 'line-haul', plan, reason: `${station.id} has the largest warehouse backlog (${queue.length} parcels); took ${take.length} (${kg.toFixed(0)} kg, ${m3.toFixed(1)} m³)` };
+  }
+
+  /**
+   * Move an idle van to where work waits: to the warehouse when its backlog exceeds what the vans
+   * there (or on their way) can carry; else to the station with the most stock per van bound for it.
+   */
+  private repositionPlan(sim: SimView, v: number, here: number): Decision | null {
+    const { city, params } = sim.world;
+    const d = params.dispatch;
+    // Vans at or bound for each facility, this one excluded.
+    const bound = (k: number) => sim.boundCount[k] - (sim.destination[v] === k ? 1 : 0);
+    let backlog = 0;
+    for (const list of sim.backlog) backlog += list.length;
+    let target = -1;
+    if (here !== 0 && backlog > bound(0) * d.maxLinehaulParcels) {
+      target = 0;
+    } else {
+      let bestScore = d.minTourParcels;
+      for (let k = 1; k < city.facilities.length; k++) {
+        if (k === here) continue;
+        const score = sim.stock[k].length / (bound(k) + 1);
+        if (score > bestScore && sim.stock[k].length > (here > 0 ? sim.stock[here].length : 0)) {
+          bestScore = score;
+          target = k;
+        }
+      }
+    }
+    if (target < 0) return null;
+    const to = city.facilities[target].node;
+    const dest = city.facilities[target];
+    if (tripEnergyWh(sim, sim.fleet.node[v], to, 0) > tripBudgetWh(sim, v, to)) return this.chargeFor(sim, v, `not enough battery to move to ${dest.id}`);
+    const why = target === 0 ? `the warehouse backlog (${backlog} parcels) exceeds what vans there can carry` : `${dest.id} has ${sim.stock[target].length} parcels for ${bound(target)} vans`;
+    return { kind: 'reposition', plan: [{ kind: 'drive', to, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }], reason: why };
+  }
 }
 
-/** Charge to the target level, here or at the nearest charger; null if already there (nothing to gain). */
-function chargePlan(sim: SimView, v: number, reason: string): Decision | null {
+/** Charge to a level, here or at the nearest charger; null if already there (nothing to gain). */
+function chargePlan(sim: SimView, v: number, target: number, reason: string): Decision | null {
   const fac = sim.fleet.facility[v];
-  const target = sim.world.params.chargeToSoc * sim.world.batteryWh;
   if (sim.fleet.socWh[v] >= target - 1) return null;
   if (fac >= 0 && sim.world.city.facilities[fac].chargerPorts > 0) return { kind: 'charge', plan: [{ kind: 'charge', facility: fac, targetWh: target, interruptible: false }], reason };
   const site = nearestCharger(sim.world, sim.fleet.node[v]).facility;
@@ -126,73 +206,9 @@ function tripBudgetWh(sim: SimView, v: number, endNode: number): number {
   return sim.fleet.socWh[v] - params.reserveSoc * batteryWh - after;
 }
 
+/** Planning energy of the fastest path from one node to another with a load, Wh (the energy model's bound). */
 function tripEnergyWh(sim: SimView, from: number, to: number, loadKg: number): number {
-  return driveEnergyWh(sim.world.params.van, sim.world.costs.lengthMm(from, to) / 1000, loadKg);
+  const { costs } = sim.world;
+  return planEnergyWh(sim.world, costs.lengthMm(from, to) / 1000, costs.timeMs(from, to) / 1000, loadKg);
 }
 
-function warehouseWork(sim: SimView, v: number): Decision | null {
-  const { city, params, parcels: P } = sim.world;
-  const d = params.dispatch;
-  let best = -1;
-  for (let k = 1; k < city.facilities.length; k++) {
-    const n = sim.backlog[k].length;
-    if (n === 0) continue;
-    const worthIt = n >= d.minTourParcels || sim.now >= sim.lastReleaseS || isUrgent(sim, sim.backlog[k]);
-    if (worthIt && (best < 0 || n > sim.backlog[best].length)) best = k;
-  }
-  if (best < 0) return null;
-  const station = city.facilities[best];
-  const wh = city.facilities[0];
-  const energy = tripEnergyWh(sim, wh.node, station.node, params.van.payloadKg);
-  if (energy > tripBudgetWh(sim, v, station.node)) return chargePlan(sim, v, `not enough battery for the line-haul to ${station.id}`);
-  const queue = [...sim.backlog[best]].sort(byUrgency(sim));
-  const take: number[] = [];
-  let kg = 0;
-  let m3 = 0;
-  for (const p of queue) {
-    const fits = take.length < d.maxLinehaulParcels && kg + P.weightKg[p] <= params.van.payloadKg && m3 + P.volumeM3[p] <= params.van.cargoM3;
-    if (!fits) continue;
-    take.push(p);
-    kg += P.weightKg[p];
-    m3 += P.volumeM3[p];
-  }
-  const plan: Plan = [
-    { kind: 'load', facility: 0, parcels: take },
-    { kind: 'drive', to: station.node, status: VanStatus.LineHaul },
-    { kind: 'unload', facility: best },
-  ];
-  return { kind: 'line-haul', plan, reason: `${station.id} has the largest warehouse backlog (${queue.length} parcels); took ${take.length} (${kg.toFixed(0)} kg, ${m3.toFixed(1)} m³)` };
-}
-
-/**
- * Move an idle van to where work waits: to the warehouse when its backlog exceeds what the vans
- * there (or on their way) can carry; else to the station with the most stock per van bound for it.
- */
-function repositionPlan(sim: SimView, v: number, here: number): Decision | null {
-  const { city, params } = sim.world;
-  const d = params.dispatch;
-  // Vans at or bound for each facility, this one excluded.
-  const bound = (k: number) => sim.boundCount[k] - (sim.destination[v] === k ? 1 : 0);
-  let backlog = 0;
-  for (const list of sim.backlog) backlog += list.length;
-  let target = -1;
-  if (here !== 0 && backlog > bound(0) * d.maxLinehaulParcels) {
-    target = 0;
-  } else {
-    let bestScore = d.minTourParcels;
-    for (let k = 1; k < city.facilities.length; k++) {
-      if (k === here) continue;
-      const score = sim.stock[k].length / (bound(k) + 1);
-      if (score > bestScore && sim.stock[k].length > (here > 0 ? sim.stock[here].length : 0)) {
-        bestScore = score;
-        target = k;
-      }
-    }
-  }
-  if (target < 0) return null;
-  const to = city.facilities[target].node;
-  const dest = city.facilities[target];
-  if (tripEnergyWh(sim, sim.fleet.node[v], to, 0) > tripBudgetWh(sim, v, to)) return chargePlan(sim, v, `not enough battery to move to ${dest.id}`);
-  const why = target === 0 ? `the warehouse backlog (${backlog} parcels) exceeds what vans there can carry` : `${dest.id} has ${sim.stock[target].length} parcels for ${bound(target)} vans`;
-  return { kind: 'reposition', plan: [{ kind: 'drive', to, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }], reason: why };
-}

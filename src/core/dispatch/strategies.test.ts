@@ -4,7 +4,7 @@ import { loadScenarioFile } from '../../../test/sim/runHelpers.ts';
 import { prepareRun } from '../scenario/buildRun.ts';
 import { STRATEGIES } from './strategies.ts';
 import { evaluateRoute, makeStops, StopMatrix, type TourRequest } from './tour.ts';
-import { whPerKm } from '../fleet/VanSpec.ts';
+import { tripEnergyWh } from '../sim/World.ts';
 
 const run = prepareRun(loadScenarioFile('scenarios/small.json'));
 const world = run.world;
@@ -57,7 +57,7 @@ describe.each(STRATEGIES.map((s) => [s.name, s] as const))('%s strategy', (_name
     );
   });
 
-  it('plans energy at the departure load: heavy tours cost more per km', () => {
+  it('plans energy at the departure load, above the empty van\'s and below the fully loaded van\'s', () => {
     const parcels = Array.from({ length: 30 }, (_, i) => i);
     const req = request();
     const stops = makeStops(world, parcels, req.startS);
@@ -65,7 +65,18 @@ describe.each(STRATEGIES.map((s) => [s.name, s] as const))('%s strategy', (_name
     expect(route.length).toBeGreaterThan(0);
     const ev = evaluateRoute(world, req, stops, new StopMatrix(world, req, stops), route);
     const load = route.reduce((s, i) => s + stops[i].weightKg, 0);
-    expect(ev.energyWh).toBeCloseTo((ev.lengthM / 1000) * whPerKm(world.params.van, load), 6);
+    const drive = (kg: number) => {
+      const mx = new StopMatrix(world, req, stops);
+      let wh = 0;
+      const legs = [0, ...route.map((i) => 2 + i), 1];
+      for (let i = 1; i < legs.length; i++) wh += tripEnergyWh(world, mx.lengthM[legs[i - 1] * mx.size + legs[i]], mx.timeS[legs[i - 1] * mx.size + legs[i]], kg);
+      return wh;
+    };
+    expect(load).toBeGreaterThan(0);
+    expect(ev.energyWh).toBeGreaterThan(drive(load)); // plus the doors' standing time
+    const worst = route.reduce((s, i) => s + world.params.handover.customerWaitS + world.params.handover.perParcelS * stops[i].parcels.length, 0);
+    expect(ev.energyWh - drive(load)).toBeLessThanOrEqual(world.energy.dwellWh(ev.endS - req.startS + worst));
+    expect(drive(load)).toBeGreaterThan(drive(0));
   });
 
   it('returns nothing when even one parcel does not fit', () => {

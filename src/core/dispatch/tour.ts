@@ -1,5 +1,4 @@
-import { whPerKm } from '../fleet/VanSpec.ts';
-import type { World } from '../sim/World.ts';
+import { tripEnergyWh, type World } from '../sim/World.ts';
 
 /** One door on a tour and the parcels handed over there. */
 export interface TourStop {
@@ -99,34 +98,47 @@ export interface RouteEval {
   readonly energyWh: number;
 }
 
+/** Longest time a van can stand at a door with k parcels once the window is open: the full wait, then the lockers. */
+export function worstServiceS(world: World, k: number): number {
+  const h = world.params.handover;
+  return h.customerWaitS + h.perParcelS * k;
+}
+
 /**
  * Walk a route (stop indices into `stops`, matrix indices 2 + i) forward in time: wait for windows
  * to open, fail if a window closes before arrival, the van is back late, or the energy budget is
- * exceeded. Energy is charged at the departure load on every leg: an upper bound, since the load
- * only falls along the tour.
+ * exceeded. Energy is the energy model's bound for each leg at the departure load (an upper
+ * bound, since the load only falls along the tour) plus the autonomy stack's draw while the van
+ * waits for a window and stands at the door for as long as it might.
  */
 export function evaluateRoute(world: World, req: TourRequest, stops: readonly TourStop[], mx: StopMatrix, route: ArrayLike<number>): RouteEval {
   const m = mx.size;
   let loadKg = 0;
   for (let i = 0; i < route.length; i++) loadKg += stops[route[i]].weightKg;
-  const wh = whPerKm(world.params.van, loadKg);
   let t = req.startS;
   let at = 0;
   let lengthM = 0;
+  let energyWh = 0;
+  let standS = 0;
   let feasible = true;
   for (let i = 0; i < route.length; i++) {
     const s = stops[route[i]];
     const k = 2 + route[i];
     t += mx.timeS[at * m + k];
     lengthM += mx.lengthM[at * m + k];
+    energyWh += tripEnergyWh(world, mx.lengthM[at * m + k], mx.timeS[at * m + k], loadKg);
     if (t > s.latestS) feasible = false;
-    if (t < s.earliestS) t = s.earliestS;
+    if (t < s.earliestS) {
+      standS += s.earliestS - t;
+      t = s.earliestS;
+    }
+    standS += worstServiceS(world, s.parcels.length);
     t += expectedServiceS(world, s.parcels.length);
     at = k;
   }
   t += mx.timeS[at * m + 1];
   lengthM += mx.lengthM[at * m + 1];
-  const energyWh = (lengthM / 1000) * wh;
+  energyWh += tripEnergyWh(world, mx.lengthM[at * m + 1], mx.timeS[at * m + 1], loadKg) + world.energy.dwellWh(standS);
   if (t > req.maxEndS || energyWh > req.energyBudgetWh || !Number.isFinite(t)) feasible = false;
   return { feasible, endS: t, lengthM, energyWh };
 }

@@ -1,4 +1,3 @@
-import { whPerKm } from '../fleet/VanSpec.ts';
 import type { World } from '../sim/World.ts';
 import { anyOf, createProblem, maxIterations, maxIterationsWithoutImprovement, solve, type ClientSpec, type VehicleTypeSpec } from '../vrp/index.ts';
 import type { DispatchStrategy, StationPlan } from './DispatchStrategy.ts';
@@ -119,7 +118,8 @@ function clients(world: World, stops: readonly TourStop[], t0: number): ClientSp
 
 /** One vehicle type per group of vans alike but for small battery differences (cheaper to solve). */
 function vehicleTypes(world: World, reqs: readonly TourRequest[], t0: number): { specs: VehicleTypeSpec[]; members: number[][] } {
-  const whPerM = whPerKm(world.params.van, world.params.van.payloadKg) / 1000; // conservative: full payload
+  // Conservative: full payload at the city's fastest speed, and the autonomy stack on for the whole tour.
+  const whPerM = world.energy.maxTractionWhPerM(world.params.van.payloadKg, world.speedHiKmh);
   const groups = new Map<string, number[]>();
   reqs.forEach((r, i) => {
     const key = `${Math.floor(r.energyBudgetWh / BUDGET_STEP_WH)}|${r.startS}|${r.maxEndS}|${r.capacityKg}|${r.capacityM3}`;
@@ -128,7 +128,7 @@ function vehicleTypes(world: World, reqs: readonly TourRequest[], t0: number): {
   const members = [...groups.values()];
   const specs = members.map((ids): VehicleTypeSpec => {
     const r = reqs[ids[0]];
-    const budgetWh = Math.max(0, Math.floor(r.energyBudgetWh / BUDGET_STEP_WH) * BUDGET_STEP_WH);
+    const budgetWh = Math.max(0, Math.floor(r.energyBudgetWh / BUDGET_STEP_WH) * BUDGET_STEP_WH - world.energy.dwellWh(r.maxEndS - r.startS));
     return {
       count: ids.length,
       capacity: [Math.floor(r.capacityKg * KG), Math.floor(r.capacityM3 * M3)],

@@ -1,4 +1,3 @@
-import { whPerKm } from '../fleet/VanSpec.ts';
 import type { Step } from '../sim/Plan.ts';
 import type { World } from '../sim/World.ts';
 import { planProgress } from './planProgress.ts';
@@ -79,7 +78,7 @@ export function vanDetail(tl: Timeline, world: World, ids: readonly string[], v:
     y: pose.y,
     socWh,
     batteryWh: world.batteryWh,
-    rangeKm: socWh / whPerKm(spec, loadKg),
+    rangeKm: world.energy.rangeKm(30, loadKg, socWh), // urban driving, the rated-range convention
     loadKg,
     volumeM3,
     payloadKg: spec.payloadKg,

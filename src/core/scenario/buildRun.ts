@@ -4,6 +4,8 @@ import { buildCity } from './buildCity.ts';
 import { generateParcels } from '../demand/generateParcels.ts';
 import type { DispatchStrategy } from '../dispatch/DispatchStrategy.ts';
 import { FleetDispatcher } from '../dispatch/FleetDispatcher.ts';
+import { CHARGING_POLICIES, chargingPolicyByName, type ChargingPolicy } from '../dispatch/chargingPolicies.ts';
+import { flatTariff, tariffFrom, type Tariff } from '../charging/Tariff.ts';
 import { strategyByName, STRATEGIES } from '../dispatch/strategies.ts';
 import type { Dispatcher } from '../sim/Decision.ts';
 import type { SimParams } from '../sim/SimParams.ts';
@@ -13,6 +15,8 @@ import type { Scenario } from './scenarioSchema.ts';
 export interface RunOverrides {
   readonly seed?: number;
   readonly strategy?: string;
+  /** Charging policy by name (the CLI's --charging, the app's picker). */
+  readonly charging?: string;
 }
 
 export interface PreparedRun {
@@ -20,6 +24,7 @@ export interface PreparedRun {
   readonly world: World;
   readonly seed: number;
   readonly strategy: DispatchStrategy;
+  readonly charging: ChargingPolicy;
   /** A fresh dispatcher for one simulation of this run (dispatchers keep per-run caches). */
   createDispatcher(): Dispatcher;
 }
@@ -33,12 +38,30 @@ export function resolveStrategy(name: string, option = 'strategy'): DispatchStra
   return s;
 }
 
-export function simParams(sc: Scenario, strategy: string): SimParams {
+export function resolveChargingPolicy(name: string, option = 'charging'): ChargingPolicy {
+  const p = chargingPolicyByName(name);
+  if (!p) throw new RunOptionError(`${option}: unknown charging policy "${name}"; expected one of: ${CHARGING_POLICIES.map((x) => x.name).join(', ')}`);
+  return p;
+}
+
+type TariffSpec = readonly { readonly from: number; readonly pricePerKWh: number }[] | undefined;
+
+/** Each facility's tariff: its charger group's, else the scenario's, else costs.perKWh all day. */
+function siteTariffs(sc: Scenario, kinds: readonly string[]): Tariff[] {
+  const make = (spec: TariffSpec): Tariff => (spec ? tariffFrom(spec.map((p) => ({ fromS: p.from, pricePerKWh: p.pricePerKWh }))) : flatTariff(sc.costs.perKWh));
+  const all = make(sc.charging.tariff);
+  const wh = sc.facilities.warehouseChargers.tariff ? make(sc.facilities.warehouseChargers.tariff) : all;
+  const st = sc.facilities.stationChargers.tariff ? make(sc.facilities.stationChargers.tariff) : all;
+  return kinds.map((k) => (k === 'warehouse' ? wh : st));
+}
+
+export function simParams(sc: Scenario, strategy: string, charging = sc.charging.policy, facilityKinds: readonly string[] = []): SimParams {
   return {
     dayStartS: sc.day.start,
     dayEndS: sc.day.end,
     fleetSize: sc.fleet.size,
     van: sc.fleet.van,
+    ambientC: sc.fleet.ambientC,
     chargeBelowSoc: sc.fleet.chargeBelowSoc,
     chargeToSoc: sc.fleet.chargeToSoc,
     reserveSoc: sc.fleet.reserveSoc,
@@ -52,6 +75,7 @@ export function simParams(sc: Scenario, strategy: string): SimParams {
     loading: { baseS: sc.dispatch.loadBaseS, perParcelS: sc.dispatch.loadPerParcelS },
     maxAttempts: sc.demand.maxAttempts,
     costs: sc.costs,
+    charging: { policy: charging, tariffs: siteTariffs(sc, facilityKinds) },
     dispatch: {
       strategy,
       maxTourStops: sc.dispatch.maxTourStops,
@@ -69,7 +93,8 @@ export function simParams(sc: Scenario, strategy: string): SimParams {
 export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: City = buildCity(sc)): PreparedRun {
   const seed = overrides.seed ?? sc.seed;
   const strategy = resolveStrategy(overrides.strategy ?? sc.dispatch.strategy, overrides.strategy !== undefined ? '--strategy' : 'dispatch.strategy');
-  const params = simParams(sc, strategy.name);
+  const charging = resolveChargingPolicy(overrides.charging ?? sc.charging.policy, overrides.charging !== undefined ? '--charging' : 'charging.policy');
+  const params = simParams(sc, strategy.name, charging.name, city.facilities.map((f) => f.kind));
   const demandRng = new Rng(seed).fork(1);
   const parcels = generateParcels(
     {
@@ -85,5 +110,5 @@ export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: Cit
     city.doors.weight,
     demandRng,
   );
-  return { scenario: sc, world: buildWorld(city, parcels, params), seed, strategy, createDispatcher: () => new FleetDispatcher(strategy) };
+  return { scenario: sc, world: buildWorld(city, parcels, params), seed, strategy, charging, createDispatcher: () => new FleetDispatcher(strategy, charging) };
 }

@@ -45,7 +45,7 @@ describe('parseScenario', () => {
     ['wrong type', text({ ...base, demand: { parcels: 'many' } }), ['x.json:10: demand.parcels: expected a non-negative integer, got "many"']],
     ['unknown strategy', text({ ...base, dispatch: { strategy: 'fastest' } }), ['x.json:13: dispatch.strategy: unknown strategy "fastest"; expected one of: insertion, nearest, vrp']],
     ['missing field', text({ name: 'T', city: { kind: 'procedural' }, demand: { parcels: 1 } }), ['x.json:1: fleet: required field is missing']],
-    ['unknown field', text({ ...base, fleet: { size: 3, sise: 4 } }), ['x.json:8: fleet.sise: unknown field; expected one of: size, van, chargeBelowSoc, chargeToSoc, reserveSoc, idleCharging']],
+    ['unknown field', text({ ...base, fleet: { size: 3, sise: 4 } }), ['x.json:8: fleet.sise: unknown field; expected one of: size, van, chargeBelowSoc, chargeToSoc, reserveSoc, idleCharging, ambientC']],
     ['unknown city kind', text({ ...base, city: { kind: 'lunar' } }), ['x.json:4: city.kind: expected one of: procedural, osm; got "lunar"']],
     ['probability above 1', text({ ...base, demand: { parcels: 1, noShowProbability: 1.5 } }), ['x.json:11: demand.noShowProbability: expected a number between 0 and 1, got 1.5']],
     ['bad clock', text({ ...base, day: { start: '25:99' } }), ['x.json:13: day.start: expected a time of day "HH:MM", got "25:99"']],
@@ -69,5 +69,23 @@ describe('parseScenario', () => {
   it('reports every problem at once, each with its line', () => {
     const got = problems(text({ ...base, fleet: { size: 0 }, demand: { parcels: -1 } }));
     expect(got).toEqual(['x.json:7: fleet.size: expected a positive integer, got 0', 'x.json:10: demand.parcels: expected a non-negative integer, got -1']);
+  });
+});
+
+describe('charging section', () => {
+  it('names a bad policy, tariff period and grid limit by path', () => {
+    const src = JSON.stringify({
+      name: 'x',
+      city: { kind: 'procedural' },
+      fleet: { size: 2 },
+      demand: { parcels: 1 },
+      facilities: { stationChargers: { gridLimitKW: -5 } },
+      charging: { policy: 'cheapest', tariff: [{ from: '25:61', pricePerKWh: 0.2 }, { from: '07:00' }] },
+    }, null, 1);
+    const p = problems(src).join('\n');
+    expect(p).toMatch(/facilities\.stationChargers\.gridLimitKW: expected a positive number, got -5/);
+    expect(p).toMatch(/charging\.policy: .*"cheapest".*threshold, scheduled/);
+    expect(p).toMatch(/charging\.tariff\[0\]\.from: /);
+    expect(p).toMatch(/charging\.tariff\[1\]\.pricePerKWh: /);
   });
 });

@@ -1,6 +1,7 @@
 import { parseClock } from '../util/clock.ts';
 import { JD_VAN } from '../fleet/VanSpec.ts';
 import { STRATEGIES } from '../dispatch/strategies.ts';
+import { CHARGING_POLICIES } from '../dispatch/chargingPolicies.ts';
 import { arr, bool, map, maybe, num, obj, opt, req, str, sub, tagged, constant, type Issue } from './schema.ts';
 import { ROAD_CLASS_NAMES } from '../network/RoadGraph.ts';
 
@@ -12,11 +13,19 @@ const clock = (description: string) =>
   });
 
 const share = (description: string) => num({ min: 0, max: 1, description });
+const tariffPeriod = obj({
+  from: req(clock('start of the period (it runs until the next one; the first also covers the night before it)')),
+  pricePerKWh: req(num({ min: 0, max: 100, description: 'price per kWh in the period' })),
+});
+const tariff = (what: string) => arr(tariffPeriod, { minItems: 1, description: `electricity tariff by time of day ${what}` });
+
 const chargers = (ports: number, powerKW: number, what: string) =>
   sub(
     obj({
       ports: opt(num({ min: 0, max: 1000, integer: true, description: 'number of charging ports' }), ports),
       powerKW: opt(num({ above: 0, max: 1000, description: 'power per port, kW' }), powerKW),
+      gridLimitKW: maybe(num({ above: 0, max: 100_000, description: 'grid connection of the site, kW, shared by its ports (default: every port at full power)' })),
+      tariff: maybe(tariff(`at ${what} (default: charging.tariff)`)),
     }, `charging ports at ${what}`),
   );
 
@@ -55,13 +64,20 @@ const osmCity = obj({
 
 const van = obj({
   model: opt(str(), JD_VAN.model),
-  rangeKm: opt(num({ above: 0, max: 2000, description: 'range per charge at the reference load, km' }), JD_VAN.rangeKm),
+  rangeKm: opt(num({ above: 0, max: 2000, description: 'range per charge in urban driving (30 km/h streets, 20 °C) at the reference load, km; sizes the battery' }), JD_VAN.rangeKm),
   maxSpeedKmh: opt(num({ above: 0, max: 130, description: 'top speed, km/h' }), JD_VAN.maxSpeedKmh),
   payloadKg: opt(num({ above: 0, max: 20_000, description: 'payload, kg' }), JD_VAN.payloadKg),
   cargoM3: opt(num({ above: 0, max: 100, description: 'cargo volume, m³' }), JD_VAN.cargoM3),
   referenceLoadKg: opt(num({ min: 0, max: 20_000, description: 'load at which the rated range holds, kg' }), JD_VAN.referenceLoadKg),
-  emptyWhPerKm: opt(num({ above: 0, max: 5000, description: 'consumption when empty, Wh/km' }), JD_VAN.emptyWhPerKm),
-  whPerKmPerKg: opt(num({ min: 0, max: 10, description: 'extra consumption per kg of load, Wh/km/kg' }), JD_VAN.whPerKmPerKg),
+  emptyMassKg: opt(num({ above: 0, max: 40_000, description: 'kerb mass without cargo, kg' }), JD_VAN.emptyMassKg),
+  rollingResistance: opt(num({ above: 0, max: 0.1, description: 'rolling-resistance coefficient' }), JD_VAN.rollingResistance),
+  dragAreaM2: opt(num({ min: 0, max: 20, description: 'drag coefficient × frontal area, m²' }), JD_VAN.dragAreaM2),
+  drivetrainEfficiency: opt(num({ above: 0, max: 1, description: 'battery-to-wheel efficiency' }), JD_VAN.drivetrainEfficiency),
+  regenEfficiency: opt(num({ min: 0, max: 1, description: 'share of braking energy recovered' }), JD_VAN.regenEfficiency),
+  stopsPerKmAt30: opt(num({ min: 0, max: 20, description: 'stops per km on 30 km/h streets (fewer on faster roads, as 1/speed)' }), JD_VAN.stopsPerKmAt30),
+  autonomyW: opt(num({ min: 0, max: 20_000, description: 'power of the L4 sensor and compute stack, W' }), JD_VAN.autonomyW),
+  thermalBaseW: opt(num({ min: 0, max: 20_000, description: 'thermal management at 20 °C, W' }), JD_VAN.thermalBaseW),
+  thermalPerDegreeW: opt(num({ min: 0, max: 2000, description: 'extra thermal management per °C away from 20 °C, W' }), JD_VAN.thermalPerDegreeW),
   maxChargeKW: opt(num({ above: 0, max: 1000, description: 'highest charging power the van accepts, kW' }), JD_VAN.maxChargeKW),
 }, 'the vehicle; defaults are the JD Logistics VAN (2025)');
 
@@ -93,6 +109,7 @@ export const scenarioSchema = obj({
     chargeToSoc: opt(share('charge up to this state of charge'), 0.9),
     reserveSoc: opt(share('never plan below this state of charge'), 0.08),
     idleCharging: opt(bool('plug in while idle at a charger'), true),
+    ambientC: opt(num({ min: -40, max: 50, description: 'outside temperature, °C (thermal management draws more away from 20 °C)' }), 20),
   }, 'the vans', (f, path, issues) => {
     if (f.chargeToSoc <= f.chargeBelowSoc) issues.push({ path: `${path}.chargeToSoc`, message: `expected more than chargeBelowSoc (${f.chargeBelowSoc}), got ${f.chargeToSoc}` });
     if (f.reserveSoc >= f.chargeBelowSoc) issues.push({ path: `${path}.reserveSoc`, message: `expected less than chargeBelowSoc (${f.chargeBelowSoc}), got ${f.reserveSoc}` });
@@ -123,10 +140,14 @@ export const scenarioSchema = obj({
     loadBaseS: opt(num({ min: 0, max: 7200, description: 'fixed time to load or unload, s' }), 180),
     loadPerParcelS: opt(num({ min: 0, max: 600, description: 'loading time per parcel, s' }), 6),
   }, 'how vans are dispatched')),
+  charging: sub(obj({
+    policy: opt(str({ oneOf: CHARGING_POLICIES.map((p) => p.name), what: 'charging policy', description: CHARGING_POLICIES.map((p) => `${p.name}: ${p.description}`).join('; ') }), 'threshold'),
+    tariff: maybe(tariff('at every site (default: costs.perKWh all day)')),
+  }, 'how vans charge and what electricity costs')),
   costs: sub(obj({
     perVanDay: opt(num({ min: 0, description: 'fixed cost of each van used in the day (lease, insurance, remote operations)' }), 90),
     perKm: opt(num({ min: 0, description: 'cost per van-km (maintenance, tyres)' }), 0.12),
-    perKWh: opt(num({ min: 0, description: 'cost per kWh charged' }), 0.25),
+    perKWh: opt(num({ min: 0, description: 'price per kWh where no charging tariff is given' }), 0.25),
     perFailedParcel: opt(num({ min: 0, description: 'cost of a parcel not delivered (return, re-delivery, goodwill)' }), 4),
     perLateParcel: opt(num({ min: 0, description: 'cost of a parcel delivered outside its window' }), 1),
   }, 'the cost model, in any currency unit, for comparing strategies')),

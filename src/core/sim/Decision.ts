@@ -1,3 +1,4 @@
+import type { PowerAllocator } from '../charging/PowerAllocator.ts';
 import type { Plan } from './Plan.ts';
 import type { SimView } from './SimView.ts';
 
@@ -38,6 +39,8 @@ export interface DecisionLog {
  */
 export interface Dispatcher {
   readonly name: string;
+  /** How charging sites split their power and hand out freed ports (the charging policy's); default: equal shares, first come first served. */
+  readonly allocator?: PowerAllocator;
   /** A plan for van v, idle (or topping up while idle) at a facility, or null to leave it. */
   decide(view: SimView, v: number, log: DecisionLog): Decision | null;
   /** Called once the engine has accepted and applied a decision (its parcels reserved). */

@@ -30,6 +30,14 @@ export class FleetState {
   readonly legEdges: number[][];
   readonly legEndMs: number[][];
   readonly legLengthMm: Float64Array;
+  /** Energy the current leg takes (exact, edge by edge), Wh. */
+  readonly legEnergyWh: Float64Array;
+  /** When the van reached the door it is at (the autonomy stack draws power while it waits). */
+  readonly doorSinceS: Float64Array;
+  /** Time lost to charging (queueing, or a charge the van needed) since its last tour began, s. */
+  readonly chargeDelayS: Float64Array;
+  /** 1 while the van's current tour began after such a delay. */
+  readonly tourDelayedByCharging: Uint8Array;
   /** Parcels aboard. */
   readonly cargo: number[][];
   /** Plan being executed and the index of the current step (-1: none, idle). */
@@ -37,10 +45,6 @@ export class FleetState {
   readonly step: Int32Array;
   /** Bumped whenever the current step is abandoned; events carrying an older token are stale. */
   readonly token: Uint32Array;
-  /** Charging session: start time, energy at start, power limit. */
-  readonly chargeStartS: Float64Array;
-  readonly chargeStartWh: Float64Array;
-  readonly chargeKW: Float64Array;
 
   constructor(size: number) {
     this.size = size;
@@ -62,13 +66,14 @@ export class FleetState {
     this.legEdges = Array.from({ length: size }, () => []);
     this.legEndMs = Array.from({ length: size }, () => []);
     this.legLengthMm = new Float64Array(size);
+    this.legEnergyWh = new Float64Array(size);
+    this.doorSinceS = new Float64Array(size);
+    this.chargeDelayS = new Float64Array(size);
+    this.tourDelayedByCharging = new Uint8Array(size);
     this.cargo = Array.from({ length: size }, () => []);
     this.plan = Array.from({ length: size }, () => []);
     this.step = new Int32Array(size).fill(-1);
     this.token = new Uint32Array(size);
-    this.chargeStartS = new Float64Array(size);
-    this.chargeStartWh = new Float64Array(size);
-    this.chargeKW = new Float64Array(size);
   }
 
   /** Change status at time t, accounting the time spent in the previous one. */

@@ -1,13 +1,11 @@
 import type { Rng } from '../util/rng.ts';
-import { whPerKm } from '../fleet/VanSpec.ts';
-import { chargeTimeS, energyAfterS } from '../charging/chargeCurve.ts';
 import type { EventQueue } from './EventQueue.ts';
 import { ParcelState } from './ParcelState.ts';
 import type { Plan, Step } from './Plan.ts';
 import type { SimObserver } from './SimObserver.ts';
 import type { SimState } from './SimState.ts';
 import { VanStatus } from './VanStatus.ts';
-import type { World } from './World.ts';
+import { nearestCharger, type World } from './World.ts';
 
 /** Event kinds of the engine's queue. */
 export const Ev = { Arrive: 1, StepDone: 2, Release: 3, Tick: 4, WindowOpen: 5, ChargeDone: 6 } as const;
@@ -36,6 +34,7 @@ export class PlanExecutor {
     private readonly observer: SimObserver | undefined,
   ) {
     this.dirty = new Uint8Array(world.params.fleetSize);
+    state.chargers.onSchedule = (v, doneAtS) => this.chargeScheduled(v, doneAtS);
   }
 
   startPlan(v: number, plan: Plan): void {
@@ -108,13 +107,14 @@ export class PlanExecutor {
         return;
       case 'handover': {
         const opens = this.world.parcels.windowStartS[s.parcels[0]];
+        this.state.fleet.doorSinceS[v] = this.state.now;
         this.setStatus(v, VanStatus.AtDoor);
         if (this.state.now < opens) this.queue.push(opens, Ev.WindowOpen, v, this.state.fleet.token[v]);
         else this.startCustomer(v);
         return;
       }
       case 'charge':
-        if (this.state.chargers.request(s.facility, v, this.state.now)) this.beginCharging(v);
+        if (this.state.chargers.request(s.facility, v, this.state.now, Math.max(s.targetWh, this.state.fleet.socWh[v]), !s.interruptible)) this.setStatus(v, VanStatus.Charging);
         else this.setStatus(v, VanStatus.WaitingCharger);
         return;
     }
@@ -133,19 +133,89 @@ export class PlanExecutor {
     ends.length = 0;
     let ms = 0;
     let mm = 0;
+    let wh = 0;
+    const energy = this.world.energy;
     for (const e of edges) {
       ms += g.timeMs[e];
       mm += g.lengthMm[e];
       ends.push(ms);
+      // Edge by edge at the speed it is driven (length / time), with the load aboard: the exact model.
+      wh += energy.driveWh(g.lengthMm[e] / 1000, (g.lengthMm[e] * 3.6) / g.timeMs[e], f.loadKg[v]);
+    }
+    if (status !== VanStatus.ToCharger && !this.leavesEnough(v, to, wh, ms / 1000)) {
+      edges.length = 0;
+      this.repair(v);
+      return;
+    }
+    for (const e of edges) {
       const kmh = g.edgeSpeedKmh(e);
       if (kmh > this.state.maxSpeedKmh) this.state.maxSpeedKmh = kmh;
     }
     f.legStartS[v] = this.state.now;
     f.legLengthMm[v] = mm;
+    f.legEnergyWh[v] = wh;
     f.facility[v] = -1;
     this.setStatus(v, status);
     this.observer?.leg?.(v, this.state.now, edges, ends);
     this.queue.push(this.state.now + ms / 1000, Ev.Arrive, v, f.token[v]);
+  }
+
+  /**
+   * The safety rule checked before every leg: after this leg (exact energy), the longest wait at the
+   * door it leads to, and the way from there to the nearest charger (the model's bound, fully
+   * loaded), the battery must not be empty. It holds at the start of the day, and a van for which
+   * it would fail goes to charge instead, which the previous check guaranteed it can reach.
+   */
+  private leavesEnough(v: number, to: number, legWh: number, legS: number): boolean {
+    const f = this.state.fleet;
+    const next = f.plan[v][f.step[v] + 1];
+    let dwellS = 0;
+    if (next?.kind === 'handover') {
+      const h = this.world.params.handover;
+      const arrive = this.state.now + legS;
+      dwellS = Math.max(0, this.world.parcels.windowStartS[next.parcels[0]] - arrive) + h.customerWaitS + h.perParcelS * next.parcels.length;
+    }
+    return f.socWh[v] - legWh - this.world.energy.dwellWh(dwellS) - nearestCharger(this.world, to).energyWh >= 0;
+  }
+
+  /**
+   * The plan would leave the van unable to reach a charger: drop the rest of it, charge at the
+   * nearest charger, then bring any parcels aboard back to the facility the plan would have
+   * unloaded at (they go back into its stock, not attempted).
+   */
+  private repair(v: number): void {
+    const st = this.state;
+    const f = st.fleet;
+    const plan = f.plan[v];
+    let unloadAt = -1;
+    for (let i = plan.length - 1; i > f.step[v]; i--) {
+      const s = plan[i];
+      if (s.kind === 'unload') {
+        unloadAt = s.facility;
+        break;
+      }
+    }
+    const site = nearestCharger(this.world, f.node[v]).facility;
+    const facilities = this.world.city.facilities;
+    let targetWh = this.world.params.chargeToSoc * this.world.batteryWh;
+    if (facilities[site].node === f.node[v] && f.socWh[v] >= targetWh - 1) {
+      // Already at a charger and charged: only a full battery can help.
+      if (f.socWh[v] >= this.world.batteryWh - 1) throw new SimulationError(`van ${f.ids[v]}: its plan cannot be driven safely even on a full battery`);
+      targetWh = this.world.batteryWh;
+    }
+    const steps: Step[] = [
+      { kind: 'drive', to: facilities[site].node, status: VanStatus.ToCharger },
+      { kind: 'charge', facility: site, targetWh, interruptible: false },
+    ];
+    if (unloadAt >= 0 && f.cargo[v].length > 0) {
+      steps.push({ kind: 'drive', to: facilities[unloadAt].node, status: VanStatus.Returning }, { kind: 'unload', facility: unloadAt });
+    }
+    st.energyRepairs++;
+    if (st.linehaulTo[v] >= 0) {
+      st.linehaulCount[st.linehaulTo[v]]--;
+      st.linehaulTo[v] = -1;
+    }
+    this.startPlan(v, steps);
   }
 
   finishLeg(v: number): void {
@@ -160,26 +230,34 @@ export class PlanExecutor {
     }
     f.facility[v] = this.state.facilityAt.get(f.node[v]) ?? -1;
     this.state.heading[v] = Math.atan2(g.y(g.target[last]) - g.y(g.source[last]), g.x(g.target[last]) - g.x(g.source[last]));
-    const km = f.legLengthMm[v] / 1e6;
-    const wh = km * whPerKm(this.world.params.van, f.loadKg[v]);
-    f.odometerM[v] += km * 1000;
+    f.odometerM[v] += f.legLengthMm[v] / 1000;
+    this.drawEnergy(v, f.legEnergyWh[v]);
+    edges.length = 0;
+  }
+
+  /** Take energy from the battery (driving, or the autonomy stack at a door); an empty battery is a bug. */
+  private drawEnergy(v: number, wh: number): void {
+    const f = this.state.fleet;
     f.energyUsedWh[v] += wh;
     f.socWh[v] -= wh;
     if (f.socWh[v] < this.state.minSocWh) this.state.minSocWh = f.socWh[v];
-    if (f.socWh[v] < 0) throw new SimulationError(`van ${f.ids[v]}: battery below zero (${f.socWh[v].toFixed(1)} Wh) at t=${this.state.now.toFixed(0)} s`);
-    edges.length = 0;
+    if (f.socWh[v] < 0) throw new SimulationError(`van ${f.ids[v]}: stranded, battery below zero (${f.socWh[v].toFixed(1)} Wh) at t=${this.state.now.toFixed(0)} s`);
   }
 
 
   finishTimedStep(v: number, ok: number): void {
     const s = this.state.fleet.currentStep(v) as Step;
-    if (s.kind === 'load') this.finishLoad(v, s.parcels);
+    if (s.kind === 'load') this.finishLoad(v, s.parcels, s.facility);
     else if (s.kind === 'unload') this.finishUnload(v, s.facility);
     else if (s.kind === 'handover') this.finishHandover(v, s.parcels, ok === 1);
   }
 
-  finishLoad(v: number, parcels: readonly number[]): void {
+  finishLoad(v: number, parcels: readonly number[], facility: number): void {
     const f = this.state.fleet;
+    if (this.world.city.facilities[facility].kind === 'station') {
+      f.tourDelayedByCharging[v] = f.chargeDelayS[v] > 0 ? 1 : 0;
+      f.chargeDelayS[v] = 0;
+    }
     const P = this.world.parcels;
     for (const p of parcels) {
       this.state.parcelState[p] = ParcelState.OnVan;
@@ -230,6 +308,7 @@ export class PlanExecutor {
 
   finishHandover(v: number, parcels: readonly number[], ok: boolean): void {
     const f = this.state.fleet;
+    this.drawEnergy(v, this.world.energy.dwellWh(this.state.now - f.doorSinceS[v]));
     this.observer?.handover?.(v, this.state.now, parcels, ok);
     const P = this.world.parcels;
     for (const p of parcels) {
@@ -238,6 +317,7 @@ export class PlanExecutor {
       this.state.parcelState[p] = ParcelState.Delivered;
       this.state.deliveredAt[p] = this.state.now;
       this.state.deliveredBy[p] = v;
+      if (f.tourDelayedByCharging[v] && (this.state.now < P.windowStartS[p] || this.state.now > P.windowEndS[p])) this.state.lateByCharging++;
       f.delivered[v]++;
       f.loadKg[v] -= P.weightKg[p];
       f.volumeM3[v] -= P.volumeM3[p];
@@ -251,55 +331,35 @@ export class PlanExecutor {
     }
   }
 
-  beginCharging(v: number): void {
+  /** The charger sites reschedule a van's end of charge whenever its power changes. */
+  private chargeScheduled(v: number, doneAtS: number): void {
     const f = this.state.fleet;
-    const s = f.currentStep(v) as Extract<Step, { kind: 'charge' }>;
-    const kW = Math.min(this.state.chargers.powerKW[s.facility], this.world.params.van.maxChargeKW);
-    this.setStatus(v, VanStatus.Charging);
-    f.chargeStartS[v] = this.state.now;
-    f.chargeStartWh[v] = f.socWh[v];
-    f.chargeKW[v] = kW;
-    const dt = chargeTimeS(f.socWh[v], s.targetWh, this.world.batteryWh, kW);
-    this.queue.push(this.state.now + dt, Ev.ChargeDone, v, f.token[v]);
+    f.token[v]++;
+    if (doneAtS < Infinity) this.queue.push(doneAtS, Ev.ChargeDone, v, f.token[v]);
   }
 
   finishCharge(v: number): void {
-    const f = this.state.fleet;
-    const s = f.currentStep(v) as Extract<Step, { kind: 'charge' }>;
-    const target = Math.max(f.socWh[v], s.targetWh);
-    f.energyChargedWh[v] += target - f.socWh[v];
-    f.socWh[v] = target;
-    this.handPort(s.facility);
-  }
-
-  /** Free a port at a facility; the next queued van starts charging. */
-  handPort(facility: number): void {
-    const next = this.state.chargers.release(facility, this.state.now);
-    if (next >= 0) this.beginCharging(next);
+    const next = this.state.chargers.finish(v, this.state.now);
+    if (next >= 0) this.setStatus(next, VanStatus.Charging);
   }
 
   /** Stop an interruptible charge (or leave the queue) because the van has work. */
   interruptCharging(v: number): void {
     const f = this.state.fleet;
-    const s = f.currentStep(v) as Extract<Step, { kind: 'charge' }>;
-    if (f.status[v] === VanStatus.Charging) {
-      const e = energyAfterS(f.chargeStartWh[v], this.state.now - f.chargeStartS[v], this.world.batteryWh, f.chargeKW[v]);
-      const gained = Math.max(0, Math.min(e, s.targetWh) - f.socWh[v]);
-      f.energyChargedWh[v] += gained;
-      f.socWh[v] += gained;
-      this.handPort(s.facility);
-    } else {
-      this.state.chargers.leaveQueue(s.facility, v);
-    }
+    const next = this.state.chargers.stop(v, this.state.now);
+    if (next >= 0) this.setStatus(next, VanStatus.Charging);
     f.token[v]++;
     f.step[v] = -1;
     f.plan[v] = [];
     this.setStatus(v, VanStatus.Idle);
   }
 
-
-
   setStatus(v: number, s: VanStatus): void {
+    const f = this.state.fleet;
+    const prev = f.status[v];
+    if (prev === VanStatus.WaitingCharger || (prev === VanStatus.Charging && f.currentStep(v)?.kind === 'charge' && !(f.currentStep(v) as Extract<Step, { kind: 'charge' }>).interruptible)) {
+      f.chargeDelayS[v] += this.state.now - f.statusSinceS[v];
+    }
     this.state.fleet.setStatus(v, s, this.state.now);
     this.observer?.status?.(v, this.state.now, s);
   }

@@ -1,3 +1,4 @@
+import type { Tariff } from '../charging/Tariff.ts';
 import type { VanSpec } from '../fleet/VanSpec.ts';
 import type { CostModel } from './CostModel.ts';
 
@@ -8,6 +9,8 @@ export interface SimParams {
   readonly dayEndS: number;
   readonly fleetSize: number;
   readonly van: VanSpec;
+  /** Outside temperature, °C (thermal management draws more away from 20 °C). */
+  readonly ambientC: number;
   /** Go and charge when the battery is below this share of capacity. */
   readonly chargeBelowSoc: number;
   /** Charge up to this share. */
@@ -31,6 +34,12 @@ export interface SimParams {
     readonly perParcelS: number;
   };
   readonly costs: CostModel;
+  readonly charging: {
+    /** Charging policy by name (see dispatch/chargingPolicies.ts). */
+    readonly policy: string;
+    /** Electricity tariff of each facility (index as city.facilities). */
+    readonly tariffs: readonly Tariff[];
+  };
   /** Delivery attempts per parcel before it is returned to sender (failed). */
   readonly maxAttempts: number;
   readonly dispatch: {

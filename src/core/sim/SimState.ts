@@ -1,4 +1,5 @@
 import { ChargerSites } from '../charging/ChargerSites.ts';
+import type { PowerAllocator } from '../charging/PowerAllocator.ts';
 import type { Decision, PlanRecord } from './Decision.ts';
 import { FleetState } from './FleetState.ts';
 import type { SimView } from './SimView.ts';
@@ -39,12 +40,15 @@ export class SimState implements SimView {
   maxLoadKg = 0;
   maxVolumeM3 = 0;
   minSocWh: number;
+  /** Plans the engine cut short because the van could not otherwise have reached a charger. */
+  energyRepairs = 0;
+  lateByCharging = 0;
   /** Station-level optimisations of the run so far, oldest first (a day has hundreds; capped at 5,000). */
   readonly planLog: PlanRecord[] = [];
   /** The latest accepted decision per van and when it was taken. */
   readonly lastDecision: ({ t: number } & Decision)[] = [];
 
-  constructor(world: World, seed: number) {
+  constructor(world: World, seed: number, allocator: PowerAllocator) {
     const { params, parcels, city } = world;
     const n = params.fleetSize;
     this.world = world;
@@ -52,7 +56,7 @@ export class SimState implements SimView {
     this.now = params.dayStartS;
     this.fleet = new FleetState(n);
     this.heading = new Float32Array(n);
-    this.chargers = new ChargerSites(city.facilities, params.dayStartS);
+    this.chargers = new ChargerSites(city.facilities, params.dayStartS, params.charging.tariffs, world.batteryWh, params.van.maxChargeKW, allocator, this.fleet.socWh, this.fleet.energyChargedWh);
     this.parcelState = new Uint8Array(parcels.count);
     this.parcelVan = new Int32Array(parcels.count).fill(-1);
     this.attempts = new Uint8Array(parcels.count);

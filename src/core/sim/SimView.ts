@@ -32,9 +32,22 @@ export interface FleetView {
 export interface ChargersView {
   readonly ports: ArrayLike<number>;
   readonly powerKW: ArrayLike<number>;
+  readonly limitKW: ArrayLike<number>;
   readonly busy: ArrayLike<number>;
   readonly queues: readonly (readonly number[])[];
   readonly maxQueue: ArrayLike<number>;
+  /** Energy delivered, its cost and the highest draw so far, per site. */
+  readonly energyWh: ArrayLike<number>;
+  readonly cost: ArrayLike<number>;
+  readonly peakKW: ArrayLike<number>;
+  /** Seconds each session waited for a port, per site. */
+  readonly waits: readonly (readonly number[])[];
+  /** [t, site, kW] at every change of a site's draw. */
+  readonly powerLog: readonly number[];
+  /** [van, site, requested, plugged in, ended, from Wh, to Wh] per session. */
+  readonly sessions: readonly number[];
+  /** Power van v gets now, kW. */
+  powerOf(v: number): number;
 }
 
 /**
@@ -77,6 +90,9 @@ export interface SimView {
   readonly maxLoadKg: number;
   readonly maxVolumeM3: number;
   readonly minSocWh: number;
+  readonly energyRepairs: number;
+  /** Parcels delivered late on a tour that started after its van waited for a charger or had to charge. */
+  readonly lateByCharging: number;
   /** Port-time share in use at facility f since the start of the day. */
   chargerUtilisation(f: number): number;
 }

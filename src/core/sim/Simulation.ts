@@ -1,4 +1,5 @@
 import { Rng } from '../util/rng.ts';
+import { equalShare } from '../charging/PowerAllocator.ts';
 import type { Decision, DecisionLog, Dispatcher, PlanRecord } from './Decision.ts';
 import { EventQueue } from './EventQueue.ts';
 import { ParcelState } from './ParcelState.ts';
@@ -44,7 +45,7 @@ export class Simulation implements DecisionLog {
     this.world = world;
     this.dispatcher = opts.dispatcher;
     this.observer = opts.observer;
-    this.state = new SimState(world, opts.seed);
+    this.state = new SimState(world, opts.seed, opts.dispatcher.allocator ?? equalShare);
     const rng = new Rng(opts.seed).fork(2); // demand uses fork(1) of the same seed
     this.exec = new PlanExecutor(this.state, world, this.queue, rng, opts.observer);
     this.state.releaseTimes.forEach((t, i) => this.queue.push(t, Ev.Release, -1, 0, i));
@@ -201,6 +202,7 @@ export class Simulation implements DecisionLog {
   private finish(t: number): void {
     const s = this.state;
     s.now = t;
+    s.chargers.settleAll(t); // sessions still running at the end count up to now
     for (let v = 0; v < s.fleet.size; v++) s.fleet.setStatus(v, s.fleet.status[v] as VanStatus, t);
     s.finished = true;
   }

@@ -1,6 +1,6 @@
 import type { City } from '../city/City.ts';
 import type { Parcels } from '../demand/Parcels.ts';
-import { batteryWh, driveEnergyWh } from '../fleet/VanSpec.ts';
+import { EnergyModel } from '../fleet/EnergyModel.ts';
 import type { TravelCosts } from '../routing/TravelCosts.ts';
 import { ChTravelCosts } from '../routing/ChTravelCosts.ts';
 import type { SimParams } from './SimParams.ts';
@@ -11,7 +11,12 @@ export interface World {
   readonly parcels: Parcels;
   readonly params: SimParams;
   readonly costs: TravelCosts;
+  /** The van's energy model at the scenario's ambient temperature (the only one: sim, dispatcher and solver use it). */
+  readonly energy: EnergyModel;
   readonly batteryWh: number;
+  /** Slowest and fastest driving speed on the city's roads (capped at the van's top speed), km/h. */
+  readonly speedLoKmh: number;
+  readonly speedHiKmh: number;
   /** Facility index of the station serving each door (the fastest to reach it). */
   readonly stationOfDoor: Int32Array;
   /** Facility index of each parcel's station. */
@@ -40,11 +45,31 @@ export function buildWorld(city: City, parcels: Parcels, params: SimParams, cost
   for (let p = 0; p < parcels.count; p++) stationOfParcel[p] = stationOfDoor[parcels.door[p]];
   const chargerSites = city.facilities.map((f, i) => (f.chargerPorts > 0 ? i : -1)).filter((i) => i >= 0);
   if (chargerSites.length === 0) throw new Error('buildWorld: no facility has a charger; vans could never recharge');
-  return { city, parcels, params, costs, batteryWh: batteryWh(params.van), stationOfDoor, stationOfParcel, chargerSites, nearestChargerMemo: new Map() };
+  const energy = new EnergyModel(params.van, params.ambientC);
+  const g = city.graph;
+  let lo = Infinity;
+  let hi = 0;
+  for (let e = 0; e < g.edgeCount; e++) {
+    if (g.timeMs[e] <= 0) continue;
+    const kmh = (g.lengthMm[e] * 3.6) / g.timeMs[e];
+    if (kmh < lo) lo = kmh;
+    if (kmh > hi) hi = kmh;
+  }
+  if (!(hi > 0)) throw new Error('buildWorld: the road graph has no drivable edge');
+  return { city, parcels, params, costs, energy, batteryWh: energy.batteryWh, speedLoKmh: lo, speedHiKmh: hi, stationOfDoor, stationOfParcel, chargerSites, nearestChargerMemo: new Map() };
 }
 
 /**
- * The charger site reached fastest from a node, and the energy to get there fully loaded
+ * Planning energy for a trip of this length and driving time carrying loadKg, Wh: the energy
+ * model's bound over any path of that length and time on the city's roads (never below what the
+ * van will actually use on the fastest path; see EnergyModel.pathBoundWh).
+ */
+export function tripEnergyWh(world: World, lengthM: number, timeS: number, loadKg: number): number {
+  return world.energy.pathBoundWh(lengthM, timeS, loadKg, world.speedLoKmh, world.speedHiKmh);
+}
+
+/**
+ * The charger site reached fastest from a node, and the planning energy to get there fully loaded
  * (conservative). Memoised per node in the world: the dispatcher asks for the same few facility
  * nodes over and over.
  */
@@ -65,5 +90,5 @@ function findNearestCharger(world: World, node: number): { facility: number; ene
     }
   }
   const lengthMm = world.costs.lengthMm(node, world.city.facilities[facility].node);
-  return { facility, energyWh: driveEnergyWh(world.params.van, lengthMm / 1000, world.params.van.payloadKg) };
+  return { facility, energyWh: tripEnergyWh(world, lengthMm / 1000, bestT / 1000, world.params.van.payloadKg) };
 }

@@ -15,14 +15,14 @@ export interface CostBreakdown {
 }
 
 /**
- * The day's cost: vans that worked at all, distance, the energy driven (each kWh used is bought
- * back at the charger sooner or later) and penalties for failed and late parcels. Pending parcels
+ * The day's cost: vans that worked at all, distance, electricity (charged at the sites' tariffs,
+ * plus tonight's refill of what was used) and penalties for failed and late parcels. Pending parcels
  * are not charged here: they show up in the delivery counts.
  */
 export function dayCost(k: Kpis, vansUsed: number, lateParcels: number, m: CostModel): CostBreakdown {
   const vans = vansUsed * m.perVanDay;
   const distance = k.vanKm * m.perKm;
-  const energy = k.energyKWh * m.perKWh;
+  const energy = k.electricityCost;
   const failed = k.failed * m.perFailedParcel;
   const late = lateParcels * m.perLateParcel;
   const total = vans + distance + energy + failed + late;

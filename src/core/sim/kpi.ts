@@ -1,4 +1,5 @@
 import { ParcelState } from './ParcelState.ts';
+import { chargingKpis } from './chargingReport.ts';
 import type { SimView } from './SimView.ts';
 import { VAN_STATUS_COUNT, isProductive } from './VanStatus.ts';
 
@@ -25,6 +26,21 @@ export interface Kpis {
   readonly atStations: number;
   readonly onVans: number;
   readonly failedAttempts: number;
+  /** Vans that ran out of energy on the road: always 0 (the engine repairs plans before that). */
+  readonly strandedVans: number;
+  /** Electricity bought at the sites' tariffs, plus (at the end) tonight's refill to full. */
+  readonly electricityCost: number;
+  /** Mean and 95th percentile of the time charging sessions waited for a port, s. */
+  readonly chargerWaitMeanS: number;
+  readonly chargerWaitP95S: number;
+  readonly chargingSessions: number;
+  /** Highest draw of any site, kW, and the highest share of its grid limit any site reached. */
+  readonly peakSiteKW: number;
+  readonly peakShareOfLimit: number;
+  /** Late deliveries on tours that started after the van queued for a charger or had to charge. */
+  readonly lateByCharging: number;
+  /** Plans the engine cut short to send a van to charge (it could not have reached a charger otherwise). */
+  readonly energyRepairs: number;
 }
 
 /**
@@ -90,5 +106,6 @@ export function computeKpis(sim: SimView, final = false): Kpis {
     atStations,
     onVans,
     failedAttempts,
+    ...chargingKpis(sim, final),
   };
 }

@@ -1,3 +1,4 @@
+import { chargeEvents, chargingReport, type ChargeEvent, type ChargingReport } from './chargingReport.ts';
 import { computeKpis, type Kpis } from './kpi.ts';
 import { dayCost, type CostBreakdown } from './cost.ts';
 import { ParcelState } from './ParcelState.ts';
@@ -25,6 +26,8 @@ export interface VanRecord {
   readonly finalBatteryKWh: number;
   /** Hours in each status. */
   readonly hours: Record<string, number>;
+  /** Charging sessions, in order. */
+  readonly charges: ChargeEvent[];
 }
 
 /** The run report: the CLI's contract (fields may be added, never removed). */
@@ -40,6 +43,7 @@ export interface RunReport {
   readonly parcels: ParcelRecord[];
   readonly vans: VanRecord[];
   readonly chargers: { id: string; ports: number; powerKW: number; utilisation: number; maxQueue: number }[];
+  readonly charging: ChargingReport;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -68,6 +72,7 @@ export function buildReport(run: Simulation, scenario: string, wallSeconds: numb
     parcels.push(rec);
   }
   const vans: VanRecord[] = [];
+  const charges = chargeEvents(sim);
   for (let v = 0; v < f.size; v++) {
     const hours: Record<string, number> = {};
     for (let s = 0; s < VAN_STATUS_COUNT; s++) hours[VAN_STATUS_NAMES[s]] = r3(f.statusTimeS[v * VAN_STATUS_COUNT + s] / 3600);
@@ -80,6 +85,7 @@ export function buildReport(run: Simulation, scenario: string, wallSeconds: numb
       tours: f.tours[v],
       finalBatteryKWh: r3(f.socWh[v] / 1000),
       hours,
+      charges: charges[v],
     });
   }
   const vansUsed = vans.filter((v) => v.km > 0).length;
@@ -100,6 +106,7 @@ export function buildReport(run: Simulation, scenario: string, wallSeconds: numb
     parcels,
     vans,
     chargers,
+    charging: chargingReport(sim),
   };
 }
 

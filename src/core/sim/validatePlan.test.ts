@@ -83,3 +83,27 @@ describe('the engine validates every plan a dispatcher returns', () => {
     expect(wh.chargerPorts).toBeGreaterThan(0);
   });
 });
+
+describe('the engine never lets a plan strand a van', () => {
+  it('sends a van that could not reach a charger after its next leg to charge instead, and counts the repair', () => {
+    const g = world.city.graph;
+    // The node farthest (by straight line) from the warehouse.
+    let far = 0;
+    for (let n = 0; n < g.nodeCount; n++) if (Math.hypot(g.x(n) - wh.x, g.y(n) - wh.y) > Math.hypot(g.x(far) - wh.x, g.y(far) - wh.y)) far = n;
+    let asked = 0;
+    const dispatcher: Dispatcher = {
+      name: 'reckless',
+      decide(view, v) {
+        if (v !== 0 || asked++ > 0) return null;
+        return { kind: 'reposition', plan: [{ kind: 'drive', to: far, status: VanStatus.Returning }, { kind: 'drive', to: wh.node, status: VanStatus.Returning }], reason: 'test' };
+      },
+    };
+    const sim = new Simulation(world, { seed: 1, dispatcher });
+    sim.state.fleet.socWh[0] = 300; // 0.3 kWh: a km or two
+    sim.runUntil(world.params.dayStartS + 4 * 3600);
+    expect(sim.state.energyRepairs).toBe(1);
+    expect(sim.state.fleet.odometerM[0]).toBe(0); // it never left
+    expect(sim.state.fleet.socWh[0]).toBeGreaterThan(0.5 * world.batteryWh); // it charged instead
+    expect(sim.state.minSocWh).toBeGreaterThanOrEqual(0);
+  });
+});
