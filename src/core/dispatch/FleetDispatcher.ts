@@ -11,7 +11,6 @@ import { StationPlans } from './stationPlan.ts';
 import { byUrgency, isUrgent } from './urgency.ts';
 import { makeStops, type TourRequest, type TourStop } from './tour.ts';
 
-const pctOf = (x: number, of: number) => `${Math.round((100 * x) / of)} %`;
 
 /**
  * The shared dispatching policy for an idle van parked at a facility, in priority order:
