@@ -47,7 +47,7 @@ export class FleetDispatcher implements Dispatcher {
     const fac = sim.fleet.facility[v];
     if (fac < 0) return null;
     const need = this.charging.mustCharge(sim, v);
-    if (need) return chargePlan(sim, v, need.targetWh, need.reason);
+    if (need) return chargePlan(sim, v, need.targetWh, need.reason, this.charging.siteFor(sim, v));
     if (sim.now < params.dayEndS) {
       const work = fac === 0 ? this.warehouseWork(sim, v) : this.stationWork(sim, v, fac, log);
       if (work) return work;
@@ -63,7 +63,7 @@ export class FleetDispatcher implements Dispatcher {
 
   /** Send van v to charge because a trip does not fit: to the policy's level. */
   private chargeFor(sim: SimView, v: number, reason: string): Decision | null {
-    return chargePlan(sim, v, this.charging.targetWh(sim, v), reason);
+    return chargePlan(sim, v, this.charging.targetWh(sim, v), reason, this.charging.siteFor(sim, v));
   }
 
   applied(sim: SimView, v: number, d: Decision): void {
@@ -185,17 +185,18 @@ export class FleetDispatcher implements Dispatcher {
   }
 }
 
-/** Charge to a level, here or at the nearest charger; null if already there (nothing to gain). */
-function chargePlan(sim: SimView, v: number, target: number, reason: string): Decision | null {
-  const fac = sim.fleet.facility[v];
+/** Charge to a level at a site (here, or drive there first); null if already charged that far (nothing to gain). */
+function chargePlan(sim: SimView, v: number, target: number, reason: string, site: number): Decision | null {
   if (sim.fleet.socWh[v] >= target - 1) return null;
-  if (fac >= 0 && sim.world.city.facilities[fac].chargerPorts > 0) return { kind: 'charge', plan: [{ kind: 'charge', facility: fac, targetWh: target, interruptible: false }], reason };
-  const site = nearestCharger(sim.world, sim.fleet.node[v]).facility;
+  const fac = sim.fleet.facility[v];
+  const to = sim.world.city.facilities[site];
+  if (site === fac) return { kind: 'charge', plan: [{ kind: 'charge', facility: site, targetWh: target, interruptible: false }], reason };
   const plan: Plan = [
-    { kind: 'drive', to: sim.world.city.facilities[site].node, status: VanStatus.ToCharger },
+    { kind: 'drive', to: to.node, status: VanStatus.ToCharger },
     { kind: 'charge', facility: site, targetWh: target, interruptible: false },
   ];
-  return { kind: 'charge', plan, reason: `${reason}; no charger here, nearest is ${sim.world.city.facilities[site].id}` };
+  const here = fac >= 0 && sim.world.city.facilities[fac].chargerPorts > 0 ? 'the ports here are taken' : 'no charger here';
+  return { kind: 'charge', plan, reason: `${reason}; ${here}, charging at ${to.id}` };
 }
 
 /** Energy left for a trip ending at endNode that must still reach a charger afterwards, Wh. */

@@ -21,6 +21,15 @@ export interface ChargeDecider {
   targetWh(view: SimView, v: number): number;
   /** Top up while idle at facility f (which has chargers)? null to leave the van be. */
   idleTopUp(view: SimView, v: number, f: number): ChargeNeed | null;
+  /** Where van v should charge when it must: its facility, or a site it can reach. */
+  siteFor(view: SimView, v: number): number;
+}
+
+/** Here if the van is parked at a charger, else the charger reached fastest. */
+function hereOrNearest(view: SimView, v: number): number {
+  const f = view.fleet.facility[v];
+  if (f >= 0 && view.world.city.facilities[f].chargerPorts > 0) return f;
+  return nearestCharger(view.world, view.fleet.node[v]).facility;
 }
 
 export interface ChargingPolicy {
@@ -45,6 +54,7 @@ export const thresholdPolicy: ChargingPolicy = {
       return { targetWh: params.chargeToSoc * batteryWh, reason: `battery at ${pct(soc, batteryWh)}, below the ${pct(params.chargeBelowSoc, 1)} threshold` };
     },
     targetWh: (view) => view.world.params.chargeToSoc * view.world.batteryWh,
+    siteFor: hereOrNearest,
     idleTopUp(view, v) {
       const { params, batteryWh } = view.world;
       const soc = view.fleet.socWh[v];
@@ -53,6 +63,9 @@ export const thresholdPolicy: ChargingPolicy = {
     },
   }),
 };
+
+/** A van drives to another site to charge only if that gets it charged this much sooner (the drive costs energy and km). */
+const DIVERT_GAIN_S = 600;
 
 /** Planning prior for a van's consumption before the day has shown it, Wh per hour out. */
 const PRIOR_HOURS = 1;
@@ -97,6 +110,56 @@ class ScheduledDecider implements ChargeDecider {
     if (view.chargers.busy[f] >= view.chargers.ports[f] || view.chargers.queues[f].length > 0) return null;
     const b = view.world.batteryWh;
     return { targetWh: this.plan.targetWh[v], reason: `the rest of the day needs more than the ${pct(view.fleet.socWh[v], b)} aboard and power is at its cheapest until the end of the day; topping up to ${pct(this.plan.targetWh[v], b)}` };
+  }
+
+  /**
+   * The site where van v gets charged soonest: the drive there plus the expected wait for a port
+   * (sessions ahead of it, at the site's mean session length so far), among the sites it can reach
+   * keeping its reserve. Ties and no information keep it where it is.
+   */
+  siteFor(view: SimView, v: number): number {
+    const { world, fleet, chargers: c } = view;
+    const here = hereOrNearest(view, v);
+    const meanS = this.sessionMeans(view);
+    const waitAt = (f: number) => {
+      const ahead = c.busy[f] + c.queues[f].length - c.ports[f] + 1;
+      return ahead > 0 ? (ahead * meanS[f]) / c.ports[f] : 0;
+    };
+    let best = here;
+    let bestS = (here === fleet.facility[v] ? 0 : world.costs.timeMs(fleet.node[v], world.city.facilities[here].node) / 1000) + waitAt(here);
+    if (bestS === 0) return here;
+    const spare = fleet.socWh[v] - world.params.reserveSoc * world.batteryWh;
+    for (const f of world.chargerSites) {
+      if (f === here) continue;
+      const to = world.city.facilities[f].node;
+      const driveS = world.costs.timeMs(fleet.node[v], to) / 1000;
+      const s = driveS + waitAt(f);
+      if (s >= bestS - DIVERT_GAIN_S) continue;
+      if (tripEnergyWh(world, world.costs.lengthMm(fleet.node[v], to) / 1000, driveS, fleet.loadKg[v]) > spare) continue;
+      best = f;
+      bestS = s;
+    }
+    return best;
+  }
+
+  private meansAt = NaN;
+  private means = new Float64Array(0);
+
+  /** Mean length of the finished sessions at each site (30 min before any). */
+  private sessionMeans(view: SimView): Float64Array {
+    if (this.meansAt === view.now) return this.means;
+    this.meansAt = view.now;
+    const n = view.chargers.ports.length;
+    const sum = new Float64Array(n);
+    const count = new Float64Array(n);
+    const s = view.chargers.sessions;
+    for (let i = 0; i < s.length; i += 7) {
+      if (s[i + 4] <= s[i + 3]) continue; // left the queue without charging
+      sum[s[i + 1]] += s[i + 4] - s[i + 3];
+      count[s[i + 1]]++;
+    }
+    this.means = Float64Array.from(sum, (x, f) => (count[f] > 0 ? x / count[f] : 1800));
+    return this.means;
   }
 
   /** One fleet-wide schedule per moment: every van asking at the same time shares it. */
