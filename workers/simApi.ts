@@ -23,6 +23,7 @@ import type { City } from '../src/core/city/City.ts';
 import type { World } from '../src/core/sim/World.ts';
 import type { PlanRecord } from '../src/core/sim/Decision.ts';
 import { STRATEGIES } from '../src/core/dispatch/strategies.ts';
+import { CHARGING_POLICIES } from '../src/core/dispatch/chargingPolicies.ts';
 import type { Kpis } from '../src/core/sim/kpi.ts';
 import { buildReport, type RunReport } from '../src/core/sim/report.ts';
 import { Rng } from '../src/core/util/rng.ts';
@@ -35,6 +36,7 @@ import { newPose, sampleVansAt } from '../src/core/replay/sampleTimeline.ts';
 import { syntheticTimeline } from '../src/core/replay/syntheticTimeline.ts';
 import { vanDetail, type VanDetail } from '../src/core/replay/vanDetail.ts';
 import { facilityDetail, type FacilityDetail } from '../src/core/replay/facilityDetail.ts';
+import { chargerDetail, chargerDetailTransferables, type ChargerDetail } from '../src/core/replay/chargerDetail.ts';
 import { captionAt, type Caption } from '../src/core/replay/story.ts';
 import { buildSceneData, sceneTransferables, type SceneData } from '../src/core/mesh/sceneData.ts';
 import { demandGrid, type DemandGrid } from '../src/core/mesh/demandGrid.ts';
@@ -49,6 +51,9 @@ export interface ScenarioInfo {
   readonly seed: number;
   readonly strategy: string;
   readonly strategies: { name: string; description: string }[];
+  /** The charging policy of the run, and the ones to choose from. */
+  readonly charging: string;
+  readonly chargingPolicies: { name: string; description: string }[];
   readonly dayStartS: number;
   readonly dayEndS: number;
   readonly fleetSize: number;
@@ -156,6 +161,8 @@ export function createSimApi() {
     seed: c.run.seed,
     strategy: c.run.strategy.name,
     strategies: STRATEGIES.map((s) => ({ name: s.name, description: s.description })),
+    charging: c.run.charging.name,
+    chargingPolicies: CHARGING_POLICIES.map((p) => ({ name: p.name, description: p.description })),
     dayStartS: c.synthetic ? c.timeline.startS : c.world.params.dayStartS,
     dayEndS: c.synthetic ? c.timeline.endS : c.world.params.dayEndS,
     fleetSize: c.timeline.vanCount,
@@ -238,7 +245,7 @@ export function createSimApi() {
       }
     },
 
-    /** Start the loaded scenario again (same city), optionally with another seed or strategy. */
+    /** Start the loaded scenario again (same city), optionally with another seed, strategy or charging policy. */
     restart(overrides: RunOverrides = {}): LoadResult {
       if (!cur) return { ok: false, problems: ['no scenario loaded'] };
       if (cur.synthetic) return { ok: true, info: info(cur), scene: undefined as unknown as SceneData };
@@ -291,6 +298,20 @@ export function createSimApi() {
       const c = need();
       c.ensure(t);
       return facilityDetail(c.timeline, c.city, c.kpis, c.ids, f, Math.min(t, c.timeline.lastS));
+    },
+
+    /**
+     * A charger site at t: the vans plugged in (state of charge, kW) and queued, peak, energy and
+     * cost so far, and its draw up to t with its limit and tariff for the chart (typed arrays,
+     * transferred). Null for a site without ports or a synthetic fleet.
+     */
+    chargerDetail(f: number, t: number): ChargerDetail | null {
+      const c = need();
+      const fac = c.city.facilities[f];
+      if (!c.replay || !fac || fac.chargerPorts <= 0) return null;
+      c.ensure(t);
+      const d = chargerDetail(c.timeline, c.replay.charging, fac, f, c.world.params.charging.tariffs[f], c.world.batteryWh, c.ids, Math.min(t, c.timeline.lastS));
+      return transfer(d, chargerDetailTransferables(d));
     },
 
     /** The KPI samples recorded so far (for the chart over the day). */

@@ -115,6 +115,7 @@ export function App() {
       scenario: initial.bench ? undefined : run.scenarioKey,
       seed: run.overrides.seed,
       strategy: run.overrides.strategy,
+      charging: run.overrides.charging,
       speed,
       paused,
       sel: selection?.kind === 'van' ? info.vanIds[selection.v] : selection?.kind === 'facility' ? scene?.facilities[selection.f]?.id : undefined,
@@ -218,6 +219,7 @@ export function App() {
         onTogglePause={togglePause}
         onSpeed={changeSpeed}
         onStrategy={(name) => void run.restart({ strategy: name })}
+        onCharging={(name) => void run.restart({ charging: name })}
         onRestart={() => void run.restart()}
         demo={demo}
         onDemo={setDemo}
@@ -270,7 +272,9 @@ export function App() {
       </div>
       <div className="column left">
         {detail.van && selection?.kind === 'van' && <VanPanel detail={detail.van} follow={follow} onFollow={setFollow} onClose={() => select(null)} />}
-        {detail.facility && selection?.kind === 'facility' && <FacilityPanel detail={detail.facility} onClose={() => select(null)} />}
+        {detail.facility && selection?.kind === 'facility' && info && (
+          <FacilityPanel detail={detail.facility} charger={detail.charger} dayStartS={info.dayStartS} dayEndS={info.dayEndS} onClose={() => select(null)} />
+        )}
         {perf && <PerfPanel />}
         {info?.strategy === 'vrp' && !selection && scene && <OptimiserPanel client={client} runId={runId} facilityIds={scene.facilities.map((f) => f.id)} />}
       </div>

@@ -31,7 +31,7 @@ export function startBoot(): Boot {
     first = client.loadBench(n).then((result) => ({ result, key: `bench-${n}`, source: `bench:${n}` }));
   } else {
     const s = SHIPPED.find((x) => x.key === shippedKey(initial.scenario));
-    if (s) first = client.load(s.text, s.path, { seed: initial.seed, strategy: initial.strategy }).then((result) => ({ result, key: s.key, source: s.path }));
+    if (s) first = client.load(s.text, s.path, { seed: initial.seed, strategy: initial.strategy, charging: initial.charging }).then((result) => ({ result, key: s.key, source: s.path }));
   }
   boot = { client, initial, first };
   return boot;

@@ -15,7 +15,7 @@ export const DEFAULT_OVERLAYS: Overlays = { states: true, heatmap: false, late: 
 export type TrailSetting = 'all' | 'selected' | 'off';
 
 /**
- * Everything a shared link reopens: which run (scenario, seed, strategy), which moment (time,
+ * Everything a shared link reopens: which run (scenario, seed, strategy, charging policy), which moment (time,
  * paused, speed), and how it is looked at (camera, selection, follow, overlays, trails), plus the
  * special modes (demo, performance panel, benchmark scene).
  */
@@ -23,6 +23,8 @@ export interface UrlState {
   readonly scenario?: string;
   readonly seed?: number;
   readonly strategy?: string;
+  /** Charging policy by name (threshold, scheduled). */
+  readonly charging?: string;
   readonly t?: number;
   readonly speed?: number;
   readonly paused?: boolean;
@@ -57,6 +59,7 @@ export function parseUrlState(search: string): UrlState {
     scenario: q.get('scenario') ?? undefined,
     seed: num(q.get('seed')),
     strategy: q.get('strategy') ?? undefined,
+    charging: q.get('charging') ?? undefined,
     t,
     speed: num(q.get('speed')),
     paused: flag(q.get('paused')),
@@ -83,6 +86,7 @@ export function formatUrlState(s: UrlState): string {
   if (s.scenario !== undefined) q.set('scenario', s.scenario);
   if (s.seed !== undefined) q.set('seed', String(s.seed));
   if (s.strategy !== undefined) q.set('strategy', s.strategy);
+  if (s.charging !== undefined) q.set('charging', s.charging);
   if (s.t !== undefined) q.set('t', formatClock(s.t, true));
   if (s.speed !== undefined) q.set('speed', String(s.speed));
   if (s.paused) q.set('paused', '1');

@@ -44,7 +44,7 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
   const [scene, setScene] = useState<SceneData | null>(null);
   const [problems, setProblems] = useState<Problems | null>(null);
   const [scenarioKey, setScenarioKey] = useState(() => (initial.bench ? `bench-${initial.bench}` : shippedKey(initial.scenario)));
-  const [overrides, setOverrides] = useState<RunOverrides>(() => ({ seed: initial.seed, strategy: initial.strategy }));
+  const [overrides, setOverrides] = useState<RunOverrides>(() => ({ seed: initial.seed, strategy: initial.strategy, charging: initial.charging }));
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState<ImportState | null>(null);
   const loads = useRef(0);
@@ -84,7 +84,7 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
 
   useEffect(() => {
     let live = true;
-    void boot.first?.then(({ result, key, source }) => live && accept(result, source, key, { seed: initial.seed, strategy: initial.strategy }));
+    void boot.first?.then(({ result, key, source }) => live && accept(result, source, key, { seed: initial.seed, strategy: initial.strategy, charging: initial.charging }));
     return () => {
       live = false;
     };
@@ -132,7 +132,7 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
 
   const restart = useCallback(
     async (ov: RunOverrides = {}) => {
-      const next = { seed: ov.seed ?? info?.seed, strategy: ov.strategy ?? info?.strategy };
+      const next = { seed: ov.seed ?? info?.seed, strategy: ov.strategy ?? info?.strategy, charging: ov.charging ?? info?.charging };
       const r = await client.restart(next);
       if (!r.ok) return setProblems({ title: 'Could not restart', list: r.problems });
       setInfo(r.info);

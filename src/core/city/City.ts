@@ -2,9 +2,10 @@ import type { RoadGraph } from '../network/RoadGraph.ts';
 import type { Buildings } from './Buildings.ts';
 import type { ContractionHierarchy } from '../routing/ch/ContractionHierarchy.ts';
 
-export type FacilityKind = 'warehouse' | 'station';
+/** The warehouse, the transfer stations, and standalone charging hubs (chargers only, no stock). */
+export type FacilityKind = 'warehouse' | 'station' | 'hub';
 
-/** A depot the fleet works from: the warehouse (index 0) or a transfer station. */
+/** A depot the fleet works from: the warehouse (index 0), the transfer stations, then any charging hubs. */
 export interface Facility {
   readonly id: string;
   readonly kind: FacilityKind;

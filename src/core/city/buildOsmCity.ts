@@ -6,7 +6,7 @@ import type { CityPackContents } from './CityPack.ts';
 import type { City, Doors, Facility } from './City.ts';
 import { buildingCentroid, footprintArea, type Buildings } from './Buildings.ts';
 import { placeStations } from './placeStations.ts';
-import { siteLimitKW, type ChargerSpec, type FacilityParams } from './buildProceduralCity.ts';
+import { hubId, placeHubs, siteLimitKW, type ChargerSpec, type FacilityParams } from './buildProceduralCity.ts';
 
 /** Buildings farther than this from any road the van may drive get no door (no parcels). */
 const MAX_DOOR_DISTANCE_M = 120;
@@ -16,6 +16,8 @@ export interface OsmPlacement {
   readonly warehouse?: { readonly lon: number; readonly lat: number };
   /** Where the stations are; default: weighted k-means over demand. */
   readonly stations?: readonly { readonly lon: number; readonly lat: number }[];
+  /** Where the charging hubs are; default: facilities.hubs.count of them by weighted k-means over demand. */
+  readonly hubs?: readonly { readonly lon: number; readonly lat: number }[];
 }
 
 /**
@@ -35,14 +37,14 @@ export function buildOsmCity(name: string, pack: CityPackContents, facilities: F
   const candidates = mainRoadNodes(graph);
   const atLonLat = (p: { lon: number; lat: number }) => snapper.snap(proj.x(p.lon), proj.y(p.lat)).node;
   const warehouseNode = placement.warehouse ? atLonLat(placement.warehouse) : edgeOfDemand(graph, doors, candidates);
+  const doorXY = new Float64Array(doors.count * 2);
+  for (let d = 0; d < doors.count; d++) doorXY.set([doors.x[d], doors.y[d]], 2 * d);
   let stationNodes: number[];
   if (placement.stations) {
     stationNodes = placement.stations.map(atLonLat);
   } else {
     const xy = new Float64Array(candidates.length * 2);
     candidates.forEach((n, i) => xy.set([graph.x(n), graph.y(n)], 2 * i));
-    const doorXY = new Float64Array(doors.count * 2);
-    for (let d = 0; d < doors.count; d++) doorXY.set([doors.x[d], doors.y[d]], 2 * d);
     stationNodes = placeStations(facilities.stations, doorXY, doors.weight, xy, new Rng(seed ^ 0x5eed)).map((i) => candidates[i]);
   }
   const used = new Set<number>([warehouseNode]);
@@ -53,6 +55,15 @@ export function buildOsmCity(name: string, pack: CityPackContents, facilities: F
     used.add(node);
     list.push(facility(`station-${String.fromCharCode(65 + (k % 26))}${k >= 26 ? Math.floor(k / 26) : ''}`, 'station', node, facilities.stationChargers));
   });
+  const hubs = facilities.hubs;
+  if (hubs && (placement.hubs?.length || hubs.count > 0)) {
+    const nodes = placement.hubs ? placement.hubs.map(atLonLat) : placeHubs(hubs.count, doorXY, doors.weight, candidates, (n) => [graph.x(n), graph.y(n)], used, seed);
+    nodes.forEach((node, k) => {
+      if (used.has(node)) throw new Error(`${name}: charging hub ${k + 1} falls on the same road node as another facility; move it`);
+      used.add(node);
+      list.push(facility(hubId(k), 'hub', node, hubs));
+    });
+  }
   const bb = meta.bbox as City['bbox'] | undefined;
   return { name, graph, ch, buildings, doors, facilities: list, bbox: bb ?? { minX: -1, minY: -1, maxX: 1, maxY: 1 }, attribution: meta.attribution };
 }

@@ -24,6 +24,23 @@ export interface FacilityParams {
   readonly stations: number;
   readonly warehouseChargers: ChargerSpec;
   readonly stationChargers: ChargerSpec;
+  /** Standalone charging hubs: how many (placed by weighted k-means over demand) and their chargers. */
+  readonly hubs?: ChargerSpec & { readonly count: number };
+}
+
+/** Hub ids: hub-1, hub-2, … */
+export const hubId = (k: number) => `hub-${k + 1}`;
+
+/**
+ * Charging-hub sites: weighted k-means over demand like the stations (their own random stream, so
+ * adding hubs does not move the stations), each on a candidate node no other facility uses.
+ */
+export function placeHubs(count: number, doorXY: Float64Array, weights: Float32Array, candidates: readonly number[], xyOf: (n: number) => [number, number], used: ReadonlySet<number>, seed: number): number[] {
+  if (count <= 0) return [];
+  const free = candidates.filter((n) => !used.has(n));
+  const xy = new Float64Array(free.length * 2);
+  free.forEach((n, i) => xy.set(xyOf(n), 2 * i));
+  return placeStations(count, doorXY, weights, xy, new Rng(seed ^ 0x40b5)).map((i) => free[i]);
 }
 
 /** A procedural city with its doors, warehouse and transfer stations placed. */
@@ -54,6 +71,12 @@ export function buildProceduralCity(name: string, params: ProceduralCityParams, 
   });
   const list: Facility[] = [facility('warehouse', 'warehouse', pc.warehouseNode, facilities.warehouseChargers)];
   sites.forEach((site, k) => list.push(facility(`station-${String.fromCharCode(65 + (k % 26))}${k >= 26 ? Math.floor(k / 26) : ''}`, 'station', pc.arterialNodes[site], facilities.stationChargers)));
+  const hubs = facilities.hubs;
+  if (hubs && hubs.count > 0) {
+    const used = new Set(list.map((f) => f.node));
+    const nodes = placeHubs(hubs.count, doorXY, doors.weight, Array.from(pc.arterialNodes), (n) => [pc.graph.x(n), pc.graph.y(n)], used, params.seed);
+    nodes.forEach((node, k) => list.push(facility(hubId(k), 'hub', node, hubs)));
+  }
   return { name, graph: pc.graph, ch: buildContractionHierarchy(pc.graph), buildings: pc.buildings, doors, facilities: list, bbox: graphBBox(pc.graph) };
 }
 

@@ -49,9 +49,10 @@ export class FleetDispatcher implements Dispatcher {
     const need = this.charging.mustCharge(sim, v);
     if (need) return chargePlan(sim, v, need.targetWh, need.reason, this.charging.siteFor(sim, v));
     if (sim.now < params.dayEndS) {
-      const work = fac === 0 ? this.warehouseWork(sim, v) : this.stationWork(sim, v, fac, log);
+      const kind = sim.world.city.facilities[fac].kind;
+      const work = kind === 'warehouse' ? this.warehouseWork(sim, v) : kind === 'station' ? this.stationWork(sim, v, fac, log) : null;
       if (work) return work;
-      const move = this.repositionPlan(sim, v, fac);
+      const move = this.repositionPlan(sim, v, fac) ?? (kind === 'hub' ? this.leaveHub(sim, v) : null);
       if (move) return move;
     }
     if (sim.world.city.facilities[fac].chargerPorts > 0) {
@@ -64,6 +65,24 @@ export class FleetDispatcher implements Dispatcher {
   /** Send van v to charge because a trip does not fit: to the policy's level. */
   private chargeFor(sim: SimView, v: number, reason: string): Decision | null {
     return chargePlan(sim, v, this.charging.targetWh(sim, v), reason, this.charging.siteFor(sim, v));
+  }
+
+  /** A charging hub holds no work: head for the station with the most stock per van bound there, else the warehouse. */
+  private leaveHub(sim: SimView, v: number): Decision | null {
+    const { city } = sim.world;
+    let target = 0;
+    let best = 0;
+    for (let k = 1; k < city.facilities.length; k++) {
+      if (city.facilities[k].kind !== 'station') continue;
+      const score = sim.stock[k].length / (sim.boundCount[k] + 1);
+      if (score > best) {
+        best = score;
+        target = k;
+      }
+    }
+    const dest = city.facilities[target];
+    if (tripEnergyWh(sim, sim.fleet.node[v], dest.node, 0) > tripBudgetWh(sim, v, dest.node)) return this.chargeFor(sim, v, `not enough battery to leave the hub for ${dest.id}`);
+    return { kind: 'reposition', plan: [{ kind: 'drive', to: dest.node, status: target === 0 ? VanStatus.Returning : VanStatus.LineHaul }], reason: `charged at a hub; heading for ${dest.id}${target > 0 ? ` (${sim.stock[target].length} parcels waiting)` : ''}` };
   }
 
   applied(sim: SimView, v: number, d: Decision): void {
@@ -122,6 +141,7 @@ export class FleetDispatcher implements Dispatcher {
     const d = params.dispatch;
     let best = -1;
     for (let k = 1; k < city.facilities.length; k++) {
+      if (city.facilities[k].kind !== 'station') continue;
       const n = sim.backlog[k].length;
       if (n === 0) continue;
       const worthIt = n >= d.minTourParcels || sim.now >= sim.lastReleaseS || isUrgent(sim, sim.backlog[k]);
@@ -168,9 +188,9 @@ export class FleetDispatcher implements Dispatcher {
     } else {
       let bestScore = d.minTourParcels;
       for (let k = 1; k < city.facilities.length; k++) {
-        if (k === here) continue;
+        if (k === here || city.facilities[k].kind !== 'station') continue;
         const score = sim.stock[k].length / (bound(k) + 1);
-        if (score > bestScore && sim.stock[k].length > (here > 0 ? sim.stock[here].length : 0)) {
+        if (score > bestScore && sim.stock[k].length > (city.facilities[here].kind === 'station' ? sim.stock[here].length : 0)) {
           bestScore = score;
           target = k;
         }

@@ -125,16 +125,17 @@ class ScheduledDecider implements ChargeDecider {
       const ahead = c.busy[f] + c.queues[f].length - c.ports[f] + 1;
       return ahead > 0 ? (ahead * meanS[f]) / c.ports[f] : 0;
     };
+    const hereS = (here === fleet.facility[v] ? 0 : world.costs.timeMs(fleet.node[v], world.city.facilities[here].node) / 1000) + waitAt(here);
+    if (hereS === 0) return here;
     let best = here;
-    let bestS = (here === fleet.facility[v] ? 0 : world.costs.timeMs(fleet.node[v], world.city.facilities[here].node) / 1000) + waitAt(here);
-    if (bestS === 0) return here;
+    let bestS = hereS - DIVERT_GAIN_S; // another site must get it charged this much sooner
     const spare = fleet.socWh[v] - world.params.reserveSoc * world.batteryWh;
     for (const f of world.chargerSites) {
       if (f === here) continue;
       const to = world.city.facilities[f].node;
       const driveS = world.costs.timeMs(fleet.node[v], to) / 1000;
       const s = driveS + waitAt(f);
-      if (s >= bestS - DIVERT_GAIN_S) continue;
+      if (s >= bestS) continue;
       if (tripEnergyWh(world, world.costs.lengthMm(fleet.node[v], to) / 1000, driveS, fleet.loadKg[v]) > spare) continue;
       best = f;
       bestS = s;

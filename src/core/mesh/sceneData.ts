@@ -5,7 +5,7 @@ import { buildRoadMeshes, streetLights } from './roadMesh.ts';
 
 export interface FacilityInfo {
   readonly id: string;
-  readonly kind: 'warehouse' | 'station';
+  readonly kind: 'warehouse' | 'station' | 'hub';
   readonly x: number;
   readonly y: number;
   readonly chargerPorts: number;

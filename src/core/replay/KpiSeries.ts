@@ -21,6 +21,9 @@ export const KPI_KEYS = [
   'atStations',
   'onVans',
   'failedAttempts',
+  'electricityCost',
+  'chargerWaitMeanS',
+  'peakSiteKW',
 ] as const satisfies readonly (keyof Kpis)[];
 
 /** Per facility in a row: ports busy, vans queued, parcels in stock, parcels at the warehouse bound for it. */

@@ -2,6 +2,7 @@ import type { Dispatcher } from '../sim/Decision.ts';
 import { Simulation } from '../sim/Simulation.ts';
 import type { World } from '../sim/World.ts';
 import { KpiSeries } from './KpiSeries.ts';
+import type { ChargingTrace } from './ChargingTrace.ts';
 import type { Timeline } from './Timeline.ts';
 import { TimelineRecorder } from './TimelineRecorder.ts';
 
@@ -17,12 +18,14 @@ export class Replay {
   readonly sim: Simulation;
   readonly timeline: Timeline;
   readonly kpis: KpiSeries;
+  readonly charging: ChargingTrace;
   private readonly recorder: TimelineRecorder;
 
   constructor(world: World, seed: number, dispatcher: Dispatcher, stepS = KPI_STEP_S) {
     this.recorder = new TimelineRecorder();
     this.sim = new Simulation(world, { seed, dispatcher, observer: this.recorder });
     this.timeline = this.recorder.bind(this.sim.state);
+    this.charging = this.recorder.charging!;
     this.kpis = new KpiSeries(this.sim.now, stepS, world.city.facilities.length);
   }
 

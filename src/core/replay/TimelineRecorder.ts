@@ -2,6 +2,7 @@ import type { Decision } from '../sim/Decision.ts';
 import type { SimObserver } from '../sim/SimObserver.ts';
 import type { SimView } from '../sim/SimView.ts';
 import { isMoving, type VanStatus } from '../sim/VanStatus.ts';
+import { ChargingTrace } from './ChargingTrace.ts';
 import { Outcome, STATUS_STRIDE, Timeline } from './Timeline.ts';
 
 /**
@@ -13,12 +14,15 @@ import { Outcome, STATUS_STRIDE, Timeline } from './Timeline.ts';
 export class TimelineRecorder implements SimObserver {
   private sim: SimView | null = null;
   timeline: Timeline | null = null;
+  /** Charger draw, allocations and settled energy and cost over the run (the charger panel). */
+  charging: ChargingTrace | null = null;
 
   /** Attach to the simulation this recorder observes (before it runs). */
   bind(sim: SimView): Timeline {
     this.sim = sim;
     const f = sim.fleet;
     this.timeline = new Timeline(f.size, sim.now, f.node, f.socWh);
+    this.charging = new ChargingTrace(sim.chargers.ports.length, f.size);
     return this.timeline;
   }
 
@@ -34,6 +38,7 @@ export class TimelineRecorder implements SimObserver {
     const f = sim.fleet;
     const where = isMoving(status) ? tl.nextLeg(van) : f.node[van];
     tl.addStatus(van, t, status, f.socWh[van], f.loadKg[van], f.volumeM3[van], where, sim.heading[van]);
+    this.charging?.observe(sim);
   }
 
   leg(van: number, t: number, edges: readonly number[], endsMs: readonly number[]): void {
@@ -60,6 +65,9 @@ export class TimelineRecorder implements SimObserver {
     const tl = this.timeline;
     if (!sim || !tl) return;
     tl.horizonS = sim.now;
-    if (sim.finished && !tl.finished) tl.endS = sim.now;
+    if (sim.finished && !tl.finished) {
+      tl.endS = sim.now;
+      this.charging?.finish(sim);
+    } else this.charging?.observe(sim);
   }
 }

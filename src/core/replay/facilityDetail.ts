@@ -8,7 +8,7 @@ import { STATUS_STRIDE, S_T, type Timeline } from './Timeline.ts';
 export interface FacilityDetail {
   readonly facility: number;
   readonly id: string;
-  readonly kind: 'warehouse' | 'station';
+  readonly kind: 'warehouse' | 'station' | 'hub';
   readonly t: number;
   readonly ports: number;
   readonly powerKW: number;

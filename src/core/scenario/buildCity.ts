@@ -56,7 +56,7 @@ export function cityFromContents(sc: Scenario, contents: CityPackContents): City
   const c = sc.city;
   if (c.kind !== 'osm') throw new Error('cityFromContents: not an OpenStreetMap city');
   try {
-    return buildOsmCity(sc.name, contents, sc.facilities, { warehouse: c.warehouse, stations: c.stations }, seedOf(sc));
+    return buildOsmCity(sc.name, contents, sc.facilities, { warehouse: c.warehouse, stations: c.stations, hubs: c.hubs }, seedOf(sc));
   } catch (e) {
     throw new CityResourceError('city', e instanceof Error ? e.message : String(e));
   }

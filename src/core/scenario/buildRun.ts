@@ -52,7 +52,8 @@ function siteTariffs(sc: Scenario, kinds: readonly string[]): Tariff[] {
   const all = make(sc.charging.tariff);
   const wh = sc.facilities.warehouseChargers.tariff ? make(sc.facilities.warehouseChargers.tariff) : all;
   const st = sc.facilities.stationChargers.tariff ? make(sc.facilities.stationChargers.tariff) : all;
-  return kinds.map((k) => (k === 'warehouse' ? wh : st));
+  const hub = sc.facilities.hubs.tariff ? make(sc.facilities.hubs.tariff) : all;
+  return kinds.map((k) => (k === 'warehouse' ? wh : k === 'hub' ? hub : st));
 }
 
 export function simParams(sc: Scenario, strategy: string, charging = sc.charging.policy, facilityKinds: readonly string[] = []): SimParams {

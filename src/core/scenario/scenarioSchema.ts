@@ -57,6 +57,7 @@ const osmCity = obj({
   buildings: opt(bool('import building footprints (doors and demand come from them)'), true),
   warehouse: maybe(lonLat),
   stations: maybe(arr(lonLat, { minItems: 1, description: 'station positions; default: placed by weighted k-means over demand (facilities.stations of them)' })),
+  hubs: maybe(arr(lonLat, { minItems: 1, description: 'charging hub positions; default: facilities.hubs.count of them placed by weighted k-means over demand' })),
 }, 'a real city from OpenStreetMap data', (c, path, issues) => {
   if ((c.pack === undefined) === (c.extract === undefined)) issues.push({ path, message: 'expected exactly one of "pack" or "extract"' });
   if (c.pack !== undefined && (c.allowedClasses || c.maxRoadSpeedKmh !== undefined)) issues.push({ path: `${path}.pack`, message: 'a pack is already imported: road options apply only with "extract"' });
@@ -101,7 +102,14 @@ export const scenarioSchema = obj({
     stations: opt(num({ min: 1, max: 200, integer: true, description: 'number of transfer stations' }), 4),
     warehouseChargers: chargers(6, 60, 'the warehouse'),
     stationChargers: chargers(4, 40, 'each transfer station'),
-  }, 'the warehouse, transfer stations and chargers')),
+    hubs: sub(obj({
+      count: opt(num({ min: 0, max: 200, integer: true, description: 'standalone charging hubs (chargers only), placed by weighted k-means over demand unless city.hubs pins them' }), 0),
+      ports: opt(num({ min: 1, max: 1000, integer: true, description: 'charging ports per hub' }), 4),
+      powerKW: opt(num({ above: 0, max: 1000, description: 'power per port, kW' }), 60),
+      gridLimitKW: maybe(num({ above: 0, max: 100_000, description: 'grid connection of each hub, kW, shared by its ports (default: every port at full power)' })),
+      tariff: maybe(tariff('at the hubs (default: charging.tariff)')),
+    }, 'standalone charging hubs')),
+  }, 'the warehouse, transfer stations, charging hubs and chargers')),
   fleet: req(obj({
     size: req(num({ min: 1, max: 10_000, integer: true, description: 'number of vans' })),
     van: sub(van),

@@ -13,6 +13,9 @@ const ROWS: readonly [label: string, key: keyof Kpis, format: (k: Kpis) => strin
   ['Van-km', 'vanKm', (k) => k.vanKm.toFixed(1)],
   ['Energy', 'energyKWh', (k) => `${k.energyKWh.toFixed(1)} kWh`],
   ['Utilisation', 'utilisation', (k) => pct(k.utilisation)],
+  ['Electricity cost', 'electricityCost', (k) => k.electricityCost.toFixed(2)],
+  ['Charger wait (mean)', 'chargerWaitMeanS', (k) => `${(k.chargerWaitMeanS / 60).toFixed(1)} min`],
+  ['Peak site draw', 'peakSiteKW', (k) => `${k.peakSiteKW.toFixed(0)} kW`],
 ];
 
 /** Write text into an element only if it changed (a paused clock touches nothing). */

@@ -18,6 +18,7 @@ interface Props {
   onTogglePause(): void;
   onSpeed(speed: number): void;
   onStrategy(name: string): void;
+  onCharging(name: string): void;
   onRestart(): void;
   readonly demo: boolean;
   onDemo(on: boolean): void;
@@ -73,6 +74,18 @@ export function TopBar(p: Props) {
             {p.info.strategies.map((s) => (
               <option key={s.name} value={s.name} title={s.description}>
                 {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {p.info && !p.info.synthetic && (
+        <label>
+          Charging
+          <select value={p.info.charging} disabled={p.busy} onChange={(e) => p.onCharging(e.target.value)} data-testid="charging-select">
+            {p.info.chargingPolicies.map((c) => (
+              <option key={c.name} value={c.name} title={c.description}>
+                {c.name}
               </option>
             ))}
           </select>

@@ -81,7 +81,7 @@ export function Facilities({ client, facilities, selected, chargers, labels }: P
           <group key={f.id} position={[f.x, 0, -f.y]}>
             <mesh position={[0, warehouse ? 6 : 4, 0]} castShadow>
               {warehouse ? <boxGeometry args={[40, 12, 40]} /> : <cylinderGeometry args={[12, 12, 8, 6]} />}
-              <meshLambertMaterial color={picked ? '#ffd34d' : warehouse ? '#e07b39' : '#2d6cdf'} transparent opacity={0.9} />
+              <meshLambertMaterial color={picked ? '#ffd34d' : warehouse ? '#e07b39' : f.kind === 'hub' ? '#1e8449' : '#2d6cdf'} transparent opacity={0.9} />
             </mesh>
             {chargers && f.chargerPorts > 0 && (
               <group position={[22, 0, 0]}>
