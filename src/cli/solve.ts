@@ -1,6 +1,6 @@
 /**
  * `npm run solve -- <instance file> [--format solomon|cvrplib|evrptw] [--objective distance|hierarchical]
- *  [--time-limit S] [--seed N] [--workers N] --out sol.json`
+ *  [--recharge full|partial] [--time-limit S] [--seed N] [--workers N] --out sol.json`
  *
  * Reads a benchmark instance (format detected when omitted), runs the optimiser with a wall-clock
  * limit in the optimizer worker pool (workers/optimizerPool.ts: N seeds seed, seed+1, … in parallel
@@ -13,12 +13,13 @@ import { basename } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
 import type { FlagSpec } from './args.ts';
 import { ParseError, ProblemError, readInstance, ROUTE_MIN_SHARE, toSolutionFile } from '../core/vrp/index.ts';
-import type { Instance, InstanceFormat, Objective, ProgressEvent, Result } from '../core/vrp/index.ts';
+import type { Instance, InstanceFormat, Objective, ProgressEvent, Recharge, Result } from '../core/vrp/index.ts';
 import { createNodeOptimizerPool } from '../../workers/optimizerPool.node.ts';
 
 const spec: Record<string, FlagSpec> = {
   format: { type: 'string', help: 'solomon | cvrplib | evrptw (default: detected from the file)' },
   objective: { type: 'string', help: 'distance | hierarchical (default: distance; hierarchical for evrptw)' },
+  recharge: { type: 'string', help: 'E-VRPTW: full (Schneider et al. 2014, default) | partial (Keskin & Çatay 2016)' },
   'time-limit': { type: 'number', help: 'seconds of search (default 10)' },
   seed: { type: 'number', help: 'random seed (default 1)' },
   workers: { type: 'number', help: 'seeds seed, seed+1, … searched in parallel worker threads, best kept (default 1, at most the core count)' },
@@ -49,6 +50,9 @@ async function main(argv: string[]): Promise<void> {
   const objective = flags.objective as string | undefined;
   if (objective !== undefined && objective !== 'distance' && objective !== 'hierarchical')
     throw new UsageError(`--objective: expected distance or hierarchical, got "${objective}"`);
+  const recharge = flags.recharge as string | undefined;
+  if (recharge !== undefined && recharge !== 'full' && recharge !== 'partial')
+    throw new UsageError(`--recharge: expected full or partial, got "${recharge}"`);
   const seconds = (flags['time-limit'] as number | undefined) ?? 10;
   if (!(seconds > 0)) throw new UsageError(`--time-limit: expected a positive number of seconds, got ${seconds}`);
   const seed = (flags.seed as number | undefined) ?? 1;
@@ -67,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
   const inst = readInstance(text, basename(file), {
     format: format as InstanceFormat | undefined,
     objective: objective as Objective | undefined,
+    recharge: recharge as Recharge | undefined,
   });
   const t0 = performance.now();
   const { res, seed: bestSeed } = await solveInPool(inst, seconds, seed, workers, flags.quiet === true, t0);

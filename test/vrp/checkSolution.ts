@@ -2,14 +2,22 @@
  * Independent solution checker for the test suite. It re-reads the raw instance text with its own
  * minimal parsers (nothing from src/core/vrp) and recomputes a solution file from scratch: every
  * customer exactly once, capacity, time windows with service times and waiting, depot hours,
- * battery for E-VRPTW (full recharge), vehicle count, and the distance under the instance's
- * convention (benchmarks README §2.2, §4, §5). Every solver test goes through it.
+ * battery for E-VRPTW, vehicle count, and the distance under the instance's convention
+ * (benchmarks README §2.2, §4, §5). Every solver test goes through it.
+ *
+ * E-VRPTW full recharge (Schneider et al. 2014): a station charges to Q in g·(Q − level). Partial
+ * recharge (Keskin & Çatay 2016; `recharge: "partial"` with `charges`): a station adds the stated
+ * energy, which must be non-negative and fit into the battery, in g·energy; the battery must never
+ * go below zero along the route.
  */
 export interface SolutionLike {
   readonly objective: 'distance' | 'hierarchical';
   readonly vehicles: number;
   readonly distance: number;
   readonly routes: readonly (readonly string[])[];
+  readonly recharge?: 'partial';
+  /** Energy added at each station visit per route, in visiting order (partial recharge). */
+  readonly charges?: readonly (readonly number[])[];
 }
 
 export interface CheckResult {
@@ -108,8 +116,13 @@ export function checkSolution(text: string, format: 'solomon' | 'cvrplib' | 'evr
   const seen = new Map<string, number>();
   const depot = inst.nodes.get(inst.depot)!;
   let total = 0;
+  const partial = sol.recharge === 'partial';
+  if (partial && (!inst.battery || !sol.charges || sol.charges.length !== sol.routes.length))
+    errors.push(`partial recharge needs an E-VRPTW instance and one charges list per route`);
   sol.routes.forEach((route, ri) => {
     if (route.length === 0) errors.push(`route ${ri} is empty`);
+    const charges = sol.charges?.[ri] ?? [];
+    let stationVisits = 0;
     let load = 0;
     let t = depot.ready;
     let battery = inst.battery?.Q ?? Infinity;
@@ -124,7 +137,15 @@ export function checkSolution(text: string, format: 'solomon' | 'cvrplib' | 'evr
       }
       t = Math.max(t, node.ready);
       if (t > node.due + EPS) errors.push(`route ${ri}: service at ${label} starts at ${t.toFixed(6)} > due ${node.due}`);
-      if (node.kind === 'station' && inst.battery) {
+      if (node.kind === 'station' && inst.battery && partial) {
+        const q = charges[stationVisits++];
+        if (!(q >= -EPS)) errors.push(`route ${ri}: charge ${q} at ${label} is not a non-negative number`);
+        else {
+          if (battery + q > inst.battery.Q + EPS) errors.push(`route ${ri}: charging ${q.toFixed(6)} at ${label} exceeds the battery (${(battery + q).toFixed(6)} > ${inst.battery.Q})`);
+          t += inst.battery.g * q;
+          battery += q;
+        }
+      } else if (node.kind === 'station' && inst.battery) {
         t += inst.battery.g * (inst.battery.Q - battery);
         battery = inst.battery.Q;
       }
@@ -147,6 +168,7 @@ export function checkSolution(text: string, format: 'solomon' | 'cvrplib' | 'evr
       }
       visit(node, id);
     }
+    if (partial && charges.length !== stationVisits) errors.push(`route ${ri}: ${charges.length} charges for ${stationVisits} station visits`);
     const back = inst.arc(prev, depot);
     total += back;
     t += inst.time(prev, depot);

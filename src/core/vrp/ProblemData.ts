@@ -48,6 +48,20 @@ export interface VehicleTypes {
    * range and takes chargeTimePerDistance × (distance driven since the last charge). 0 = no stations.
    */
   readonly chargeTimePerDistance: Float64Array;
+  /**
+   * 1 = partial recharge (Keskin & Çatay 2016): a station visit charges only what the route needs
+   * until its next station or its end depot (capped by the battery), 0 = full recharge.
+   */
+  readonly partialRecharge: Uint8Array;
+  /**
+   * Charging function per type as a piecewise-linear convex "time to charge from empty to level"
+   * (equivalently a concave level-over-time curve, Montoya et al. 2017), levels in range units
+   * (distance the battery allows). Breakpoints of type t: [chargeCurveStart[t], chargeCurveStart[t + 1]).
+   * Two breakpoints = linear: the charging time is then chargeTimePerDistance × range charged.
+   */
+  readonly chargeCurveStart: Int32Array;
+  readonly chargeCurveLevel: Float64Array;
+  readonly chargeCurveTime: Float64Array;
   readonly name: readonly string[];
 }
 
@@ -81,6 +95,11 @@ export interface ProblemData {
   readonly pairedWith: Int32Array;
   readonly pairRole: Int8Array;
   readonly vehicles: VehicleTypes;
+  /**
+   * Charger ports per station (numStations entries, 0 = unlimited): at no time may more vehicles
+   * charge at a station than it has ports (see hgs/chargerPorts.ts for how exactly it is enforced).
+   */
+  readonly stationPorts: Int32Array;
   /** Derived flags that let the search skip work on classic instances. */
   readonly flags: ProblemFlags;
 }
@@ -94,6 +113,10 @@ export interface ProblemFlags {
   readonly tripDistance: boolean;
   readonly multiTrip: boolean;
   readonly stations: boolean;
+  /** Some vehicle type recharges partially. */
+  readonly partialRecharge: boolean;
+  /** Some station has a limited number of ports. */
+  readonly stationPorts: boolean;
   readonly durationCost: boolean;
   readonly symmetric: boolean;
   readonly heterogeneous: boolean;
@@ -127,9 +150,54 @@ export function problemBuffers(p: ProblemData): ArrayBuffer[] {
     p.distance, p.duration, p.x, p.y, p.delivery, p.pickup, p.service, p.twEarly, p.twLate, p.pairedWith, p.pairRole,
     v.count, v.capacity, v.startDepot, v.endDepot, v.twEarly, v.twLate, v.maxDuration, v.maxDistance, v.fixedCost,
     v.distanceCost, v.durationCost, v.maxTripDistance, v.energyPerDistance, v.energyCapacity, v.maxTrips,
-    v.reloadDepot, v.reloadDuration, v.chargeTimePerDistance,
+    v.reloadDepot, v.reloadDuration, v.chargeTimePerDistance, v.partialRecharge, v.chargeCurveStart, v.chargeCurveLevel,
+    v.chargeCurveTime, p.stationPorts,
   ];
   const seen = new Set<ArrayBuffer>();
   for (const a of arrays) seen.add(a.buffer as ArrayBuffer);
   return [...seen];
+}
+
+/** Time to charge vehicle type t from range level a to level b ≥ a (range units), rounded up. */
+export function chargeTime(v: VehicleTypes, t: number, a: number, b: number): number {
+  if (b <= a) return 0;
+  const lo = v.chargeCurveStart[t];
+  const hi = v.chargeCurveStart[t + 1];
+  if (hi - lo <= 2) return Math.ceil(v.chargeTimePerDistance[t] * (b - a));
+  return Math.ceil(curveTime(v, lo, hi, b) - curveTime(v, lo, hi, a) - 1e-9);
+}
+
+/** Piecewise-linear interpolation of the charging curve (levels beyond the ends are clamped). */
+function curveTime(v: VehicleTypes, lo: number, hi: number, level: number): number {
+  const L = v.chargeCurveLevel;
+  const T = v.chargeCurveTime;
+  if (level <= L[lo]) return T[lo];
+  for (let i = lo + 1; i < hi; i++)
+    if (level <= L[i]) return T[i - 1] + ((T[i] - T[i - 1]) * (level - L[i - 1])) / (L[i] - L[i - 1]);
+  return T[hi - 1];
+}
+
+/**
+ * Highest integer range level in [from, cap] that vehicle type t reaches from `from` within
+ * `budget` time (chargeTime(from, level) ≤ budget): what a charge can add during a forced wait.
+ */
+export function levelWithin(v: VehicleTypes, t: number, from: number, cap: number, budget: number): number {
+  if (cap <= from || budget <= 0) return from;
+  const lo = v.chargeCurveStart[t];
+  if (v.chargeCurveStart[t + 1] - lo <= 2) {
+    const k = v.chargeTimePerDistance[t];
+    if (!(k > 0)) return cap;
+    let level = Math.min(cap, from + Math.floor(budget / k));
+    while (level > from && chargeTime(v, t, from, level) > budget) level--;
+    return level;
+  }
+  let a = from;
+  let b = cap;
+  if (chargeTime(v, t, from, cap) <= budget) return cap;
+  while (b - a > 1) {
+    const m = Math.floor((a + b) / 2);
+    if (chargeTime(v, t, from, m) <= budget) a = m;
+    else b = m;
+  }
+  return a;
 }

@@ -5,6 +5,8 @@
  * algebra the search uses, and derives the schedule (service start per visit).
  */
 import type { ProblemData } from './ProblemData.ts';
+import { chargeTime } from './ProblemData.ts';
+import { PartialCharge } from './search/PartialCharge.ts';
 
 export interface SolutionRoute {
   readonly vehicleType: number;
@@ -24,6 +26,12 @@ export interface SolutionRoute {
   readonly excessDistance: number;
   readonly cost: number;
   readonly trips: number;
+  /**
+   * Energy added at each station visit, in visiting order (energy units of the vehicle type; range
+   * units when it has no energy model): what is missing to full under full recharge, what the
+   * route needs until its next station or depot under partial recharge (Keskin & Çatay 2016).
+   */
+  readonly charges: Float64Array;
 }
 
 export interface Solution {
@@ -42,8 +50,56 @@ export interface Solution {
   readonly excessDistance: number;
 }
 
+/**
+ * Service time at every visit (charging time at stations) and the charge there in range units:
+ * what is missing to full under full recharge; under partial recharge what the leg to the next
+ * station or depot needs, plus what fits into the waiting the next leg's windows force anyway
+ * (the policy of RouteEval.resolvePending, recomputed here from whole-route lookahead).
+ */
+export function visitServices(p: ProblemData, t: number, visits: ArrayLike<number>): { service: Float64Array; charges: Float64Array } {
+  const v = p.vehicles;
+  const n = p.numLocations;
+  const mt = v.maxTripDistance[t];
+  const service = new Float64Array(visits.length);
+  const charges: number[] = [];
+  if (v.partialRecharge[t] === 1) return partialServices(p, t, visits, service);
+  let last = v.startDepot[t];
+  let trip = 0;
+  for (let i = 0; i < visits.length; i++) {
+    const l = visits[i];
+    trip += p.distance[last * n + l];
+    last = l;
+    if (l < p.numDepots) service[i] = v.reloadDuration[t];
+    else if (l < p.numDepots + p.numClients) service[i] = p.service[l];
+    else {
+      service[i] = chargeTime(v, t, mt - trip, mt);
+      charges.push(trip);
+    }
+    if (l < p.numDepots || l >= p.numDepots + p.numClients) trip = 0;
+  }
+  return { service, charges: Float64Array.from(charges) };
+}
+
+/** Partial recharge (Keskin & Çatay 2016): the charging policy of search/PartialCharge.ts over the whole route. */
+function partialServices(p: ProblemData, t: number, visits: ArrayLike<number>, service: Float64Array): { service: Float64Array; charges: Float64Array } {
+  const v = p.vehicles;
+  const pc = new PartialCharge(p, visits.length + 1);
+  const start = v.startDepot[t];
+  pc.begin(0, 0, Math.max(v.twEarly[t], p.twEarly[start]), Math.min(v.twLate[t], p.twLate[start]), start, 0);
+  const hi = p.numDepots + p.numClients;
+  for (let i = 0; i < visits.length; i++) pc.push(visits[i], visits[i] < p.numDepots ? 1 : visits[i] < hi ? 0 : 2);
+  const end = v.endDepot[t];
+  pc.run(t, end, Math.min(v.twLate[t], p.twLate[end]));
+  const charges: number[] = [];
+  for (let i = 0; i < visits.length; i++) {
+    service[i] = pc.service[i];
+    if (visits[i] >= hi) charges.push(pc.charge[i]);
+  }
+  return { service, charges: Float64Array.from(charges) };
+}
+
 /** Duration-segment data of a whole route, for the earliest start that minimises duration. */
-function bestDeparture(p: ProblemData, t: number, visits: ArrayLike<number>): number {
+function bestDeparture(p: ProblemData, t: number, visits: ArrayLike<number>, services: Float64Array, notBefore?: Float64Array): number {
   const v = p.vehicles;
   const n = p.numLocations;
   let last = v.startDepot[t];
@@ -51,7 +107,6 @@ function bestDeparture(p: ProblemData, t: number, visits: ArrayLike<number>): nu
   let tw = 0;
   let early = Math.max(v.twEarly[t], p.twEarly[last]);
   let late = Math.min(v.twLate[t], p.twLate[last]);
-  let trip = 0;
   const step = (l: number, service: number, e2: number, l2: number): void => {
     const at = dur - tw + p.duration[last * n + l];
     const wait = Math.max(e2 - at - late, 0);
@@ -66,25 +121,21 @@ function bestDeparture(p: ProblemData, t: number, visits: ArrayLike<number>): nu
   };
   for (let i = 0; i < visits.length; i++) {
     const l = visits[i];
-    trip += p.distance[last * n + l];
-    const service = serviceAt(p, t, l, trip);
-    if (l < p.numDepots || l >= p.numDepots + p.numClients) trip = 0;
-    step(l, service, p.twEarly[l], p.twLate[l]);
+    step(l, services[i], notBefore ? Math.max(p.twEarly[l], notBefore[i]) : p.twEarly[l], p.twLate[l]);
   }
   return early;
 }
 
-function serviceAt(p: ProblemData, t: number, l: number, tripOnArrival: number): number {
-  if (l < p.numDepots) return p.vehicles.reloadDuration[t];
-  if (l >= p.numDepots + p.numClients) return Math.ceil(p.vehicles.chargeTimePerDistance[t] * tripOnArrival);
-  return p.service[l];
-}
-
-export function evaluateRoute(p: ProblemData, t: number, visits: Int32Array): SolutionRoute {
+/**
+ * Evaluate a route by forward simulation. `notBefore` (optional, per visit): earliest service start
+ * imposed from outside, e.g. waiting at a station for a free charger port (hgs/chargerPorts.ts).
+ */
+export function evaluateRoute(p: ProblemData, t: number, visits: Int32Array, notBefore?: Float64Array): SolutionRoute {
   const v = p.vehicles;
   const n = p.numLocations;
   const D = p.numDims;
-  const departure = bestDeparture(p, t, visits);
+  const { service, charges } = visitServices(p, t, visits);
+  const departure = bestDeparture(p, t, visits, service, notBefore);
   const serviceStart = new Float64Array(visits.length);
   let last = v.startDepot[t];
   let time = departure;
@@ -103,12 +154,13 @@ export function evaluateRoute(p: ProblemData, t: number, visits: Int32Array): So
     trip += d;
     time += p.duration[last * n + l];
     if (time < p.twEarly[l]) time = p.twEarly[l];
+    if (notBefore && time < notBefore[i]) time = notBefore[i];
     if (time > p.twLate[l]) {
       timeWarp += time - p.twLate[l];
       time = p.twLate[l];
     }
     serviceStart[i] = time;
-    time += serviceAt(p, t, l, trip);
+    time += service[i];
     const reset = l < p.numDepots || l >= p.numDepots + p.numClients;
     if (reset) {
       excessRange += Math.max(0, trip - v.maxTripDistance[t]);
@@ -154,12 +206,18 @@ export function evaluateRoute(p: ProblemData, t: number, visits: Int32Array): So
   return {
     vehicleType: t, visits, departure, serviceStart, arrivalAtEnd: time, distance: dist, duration, timeWarp,
     excessLoad, excessRange, excessDistance, cost, trips,
+    charges: v.energyPerDistance[t] > 0 ? charges.map((x) => x * v.energyPerDistance[t]) : charges,
   };
 }
 
-/** Build a Solution from (vehicle type, visits) pairs; empty routes are dropped. */
-export function makeSolution(p: ProblemData, routes: readonly { type: number; visits: Int32Array }[]): Solution {
-  const rs = routes.filter((r) => r.visits.length > 0).map((r) => evaluateRoute(p, r.type, r.visits));
+/**
+ * Build a Solution from (vehicle type, visits) pairs; empty routes are dropped. `notBefore` (per
+ * kept route, optional): imposed earliest service starts, e.g. waits for a charger port.
+ */
+export function makeSolution(
+  p: ProblemData, routes: readonly { type: number; visits: Int32Array }[], notBefore?: readonly (Float64Array | undefined)[],
+): Solution {
+  const rs = routes.filter((r) => r.visits.length > 0).map((r, i) => evaluateRoute(p, r.type, r.visits, notBefore?.[i]));
   const seen = new Uint8Array(p.numLocations);
   for (const r of rs) for (const l of r.visits) seen[l] = 1;
   const unassigned: number[] = [];

@@ -43,6 +43,14 @@ export interface VehicleTypeSpec {
   readonly reloadDuration?: number;
   /** Stations (E-VRPTW full recharge): time per unit of energy recharged. */
   readonly chargeTimePerEnergy?: number;
+  /** At a station: charge to full (Schneider et al. 2014, default) or only what is needed (Keskin & Çatay 2016). */
+  readonly recharge?: 'full' | 'partial';
+  /**
+   * Non-linear charging (Montoya et al. 2017): breakpoints of a concave charging curve as the time
+   * to charge from empty to `energy`, from { energy: 0, time: 0 } to { energy: energyCapacity },
+   * with non-decreasing time per energy between breakpoints. Default: linear, chargeTimePerEnergy.
+   */
+  readonly chargeCurve?: readonly { readonly energy: number; readonly time: number }[];
   readonly name?: string;
 }
 
@@ -62,6 +70,8 @@ export interface ProblemSpec {
   /** Pickup-and-delivery pairs by location index; the amount is the pickup client's `pickup`. */
   readonly pairs?: readonly { readonly pickup: number; readonly delivery: number }[];
   readonly vehicleTypes: readonly VehicleTypeSpec[];
+  /** Charger ports per station (numStations entries; 0 or absent = unlimited). */
+  readonly stationPorts?: readonly number[];
 }
 
 export class ProblemError extends Error {}
@@ -143,11 +153,23 @@ export function createProblem(spec: ProblemSpec): ProblemData {
   // the load algebra closes trips at reloads, so the combination is rejected rather than misjudged.
   if ((spec.pairs?.length ?? 0) > 0 && vehicles.maxTrips.some((k) => k > 1))
     fail('pairs', 'no pickup-and-delivery pairs when a vehicle type allows several trips (maxTrips > 1)', spec.pairs!.length);
-  const flags = deriveFlags(n, numDims, distance, duration, twEarly, twLate, pickup, pairRole, vehicles, numStations);
+  const stationPorts = new Int32Array(numStations);
+  if (spec.stationPorts) {
+    if (spec.stationPorts.length !== numStations) fail('stationPorts', `${numStations} entries (one per station)`, spec.stationPorts.length);
+    spec.stationPorts.forEach((k, i) => {
+      if (!isInt(k) || k < 0) fail(`stationPorts[${i}]`, 'a non-negative integer (0 = unlimited)', k);
+      stationPorts[i] = k;
+    });
+  }
+  const flags = {
+    ...deriveFlags(n, numDims, distance, duration, twEarly, twLate, pickup, pairRole, vehicles, numStations),
+    partialRecharge: numStations > 0 && vehicles.partialRecharge.some((x) => x === 1),
+    stationPorts: stationPorts.some((k) => k > 0),
+  };
   return {
     name: spec.name ?? 'problem', numDepots: spec.numDepots, numClients, numStations, numLocations: n, numDims,
     distance, duration, x, y, hasCoordinates: !!spec.coords, delivery, pickup, service, twEarly, twLate,
-    pairedWith, pairRole, vehicles, flags,
+    pairedWith, pairRole, vehicles, stationPorts, flags,
   };
 }
 
@@ -184,8 +206,11 @@ function buildVehicles(spec: ProblemSpec, numDims: number): VehicleTypes {
     endDepot: new Int32Array(m), twEarly: f64(), twLate: f64(), maxDuration: f64(), maxDistance: f64(), fixedCost: f64(),
     distanceCost: f64(), durationCost: f64(), maxTripDistance: f64(), energyPerDistance: f64(), energyCapacity: f64(),
     maxTrips: new Int32Array(m), reloadDepot: new Int32Array(m), reloadDuration: f64(), chargeTimePerDistance: f64(),
-    name: [] as string[],
+    partialRecharge: new Uint8Array(m), chargeCurveStart: new Int32Array(m + 1), chargeCurveLevel: new Float64Array(0),
+    chargeCurveTime: new Float64Array(0), name: [] as string[],
   };
+  const levels: number[] = [];
+  const times: number[] = [];
   spec.vehicleTypes.forEach((t, i) => {
     const p = `vehicleTypes[${i}]`;
     if (!isInt(t.count) || t.count < 0) fail(`${p}.count`, 'a non-negative integer', t.count);
@@ -216,15 +241,48 @@ function buildVehicles(spec: ProblemSpec, numDims: number): VehicleTypes {
     v.reloadDepot[i] = depot('reloadDepot', t.reloadDepot, v.startDepot[i]);
     v.reloadDuration[i] = num(`${p}.reloadDuration`, t.reloadDuration, 0, 0);
     v.chargeTimePerDistance[i] = num(`${p}.chargeTimePerEnergy`, t.chargeTimePerEnergy, 0, 0, false) * rate;
+    if (t.recharge !== undefined && t.recharge !== 'full' && t.recharge !== 'partial') fail(`${p}.recharge`, '"full" or "partial"', t.recharge);
+    v.partialRecharge[i] = t.recharge === 'partial' ? 1 : 0;
+    chargeCurve(`${p}.chargeCurve`, t, v.maxTripDistance[i], v.chargeTimePerDistance[i], levels, times);
+    v.chargeCurveStart[i + 1] = levels.length;
+    // A two-breakpoint curve is linear: chargeTime then uses its rate per range unit.
+    if (t.chargeCurve?.length === 2) v.chargeTimePerDistance[i] = t.chargeCurve[1].time / levels[levels.length - 1];
     v.name.push(t.name ?? `type${i}`);
   });
-  return v;
+  return { ...v, chargeCurveLevel: Float64Array.from(levels), chargeCurveTime: Float64Array.from(times) };
+}
+
+/** Breakpoints of a charging curve in range units (energy / energyPerDistance), appended to levels/times. */
+function chargeCurve(path: string, t: VehicleTypeSpec, maxTrip: number, perDistance: number, levels: number[], times: number[]): void {
+  const c = t.chargeCurve;
+  const rate = t.energyPerDistance ?? 0;
+  if (!c) {
+    levels.push(0, Number.isFinite(maxTrip) ? maxTrip : 0);
+    times.push(0, Number.isFinite(maxTrip) ? perDistance * maxTrip : 0);
+    return;
+  }
+  if (!(rate > 0) || !Number.isFinite(t.energyCapacity ?? Infinity)) fail(path, 'energyCapacity and energyPerDistance with a charging curve', c.length);
+  if (c.length < 2 || c[0].energy !== 0 || c[0].time !== 0) fail(path, 'at least 2 breakpoints starting at { energy: 0, time: 0 }', c[0]);
+  let slope = 0;
+  for (let k = 1; k < c.length; k++) {
+    const de = c[k].energy - c[k - 1].energy;
+    const dt = c[k].time - c[k - 1].time;
+    if (!(de > 0) || !(dt >= 0)) fail(`${path}[${k}]`, 'increasing energy and non-decreasing time', c[k]);
+    // Concave charging (power never rises with the state of charge): time per energy never falls.
+    if (dt / de < slope * (1 - 1e-9)) fail(`${path}[${k}]`, 'a concave curve (time per energy non-decreasing)', c[k]);
+    slope = dt / de;
+  }
+  if (Math.abs(c[c.length - 1].energy - t.energyCapacity!) > 1e-9 * t.energyCapacity!) fail(path, `a last breakpoint at energyCapacity ${t.energyCapacity}`, c[c.length - 1].energy);
+  for (const b of c) {
+    levels.push(b.energy / rate);
+    times.push(b.time);
+  }
 }
 
 function deriveFlags(
   n: number, numDims: number, distance: Int32Array, duration: Int32Array, twEarly: Float64Array, twLate: Float64Array,
   pickup: Int32Array, pairRole: Int8Array, v: VehicleTypes, numStations: number,
-): ProblemFlags {
+): Omit<ProblemFlags, 'partialRecharge' | 'stationPorts'> {
   let tw = false;
   for (let i = 0; i < n; i++) if (twEarly[i] > 0 || twLate[i] < Infinity) tw = true;
   let maxDist = false;

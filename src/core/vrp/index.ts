@@ -4,7 +4,7 @@
  * `Solution`. Everything here is pure and deterministic for a seed with an iteration-based stop.
  */
 export type { ProblemData, VehicleTypes, ProblemFlags } from './ProblemData.ts';
-export { fleetSize, problemBuffers, slotTypes } from './ProblemData.ts';
+export { chargeTime, fleetSize, problemBuffers, slotTypes } from './ProblemData.ts';
 export type { ClientSpec, DepotSpec, ProblemSpec, VehicleTypeSpec } from './createProblem.ts';
 export { createProblem, ProblemError, dyadic } from './createProblem.ts';
 export type { Solution, SolutionRoute } from './Solution.ts';
@@ -16,9 +16,10 @@ export { allOf, anyOf, cancelled, fromSpec, maxIterations, maxIterationsWithoutI
 export type { HgsParams } from './hgs/params.ts';
 export { defaultHgsParams } from './hgs/params.ts';
 // Benchmark instances and solution files (Solomon / Gehring–Homberger, CVRPLIB, E-VRPTW).
-export type { Instance, InstanceFormat, Objective } from './io/Instance.ts';
+export type { Instance, InstanceFormat, Objective, Recharge } from './io/Instance.ts';
 export { arcLength, reportedDistance } from './io/Instance.ts';
 export { ParseError } from './io/ParseError.ts';
+export type { ReadInstanceOptions } from './io/readInstance.ts';
 export { defaultObjective, detectFormat, readInstance } from './io/readInstance.ts';
 export type { SolutionFile } from './io/solutionFile.ts';
 export { toSolutionFile } from './io/solutionFile.ts';

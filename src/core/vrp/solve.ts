@@ -5,8 +5,9 @@
  */
 import type { ProblemData } from './ProblemData.ts';
 import type { Solution } from './Solution.ts';
-import { makeSolution } from './Solution.ts';
+import { makeSolution, visitServices } from './Solution.ts';
 import { Hgs } from './hgs/Hgs.ts';
+import { overlapBeyondPorts, schedulePorts } from './hgs/chargerPorts.ts';
 import type { Individual } from './hgs/Individual.ts';
 import type { HgsParams } from './hgs/params.ts';
 import type { Progress, StopCriterion } from './stop.ts';
@@ -116,7 +117,11 @@ function minimiseRoutesPhase(problem: ProblemData, opts: Omit<SolveOptions, 'sto
 function toResult(hgs: Hgs, history: { iteration: number; cost: number }[]): Result {
   const ind = hgs.best ?? hgs.bestInfeasible ?? hgs.pop.bestFeasible() ?? hgs.pop.bestInfeasible();
   const routes = ind ? ind.routes : [];
-  const best = makeSolution(hgs.p, routes.map((visits, r) => ({ type: hgs.state.rType[r], visits })));
+  const typed = routes.map((visits, r) => ({ type: hgs.state.rType[r], visits })).filter((r) => r.visits.length > 0);
+  // Charger ports: the repair's waits become part of the schedule (hgs/chargerPorts.ts).
+  const waits = hgs.p.flags.stationPorts ? schedulePorts(hgs.p, typed).notBefore : undefined;
+  const best = makeSolution(hgs.p, typed, waits);
+  if (waits && best.feasible && schedulePortsOverlap(hgs.p, best) > 0) return { best: { ...best, feasible: false }, feasible: false, iterations: hgs.iterations, history: history.slice() };
   return { best, feasible: best.feasible, iterations: hgs.iterations, history: history.slice() };
 }
 
@@ -126,4 +131,9 @@ export function solve(problem: ProblemData, opts: SolveOptions): Result {
   solver.step();
   while (!opts.stop.shouldStop(solver.progress())) solver.step();
   return solver.result();
+}
+
+/** Charging overlap beyond the ports in a finished solution (0 when the port constraint holds). */
+function schedulePortsOverlap(p: ProblemData, sol: Solution): number {
+  return overlapBeyondPorts(p, sol.routes, sol.routes.map((r) => visitServices(p, r.vehicleType, r.visits).service));
 }

@@ -7,6 +7,7 @@
 import type { ProblemData } from '../ProblemData.ts';
 import type { Penalties } from '../search/Penalties.ts';
 import type { SearchState } from '../search/SearchState.ts';
+import { schedulePorts } from './chargerPorts.ts';
 
 export class Individual {
   readonly routes: Int32Array[];
@@ -82,10 +83,21 @@ export class Individual {
       this.timeWarp += ev.resTimeWarp;
       this.distExcess += ev.resRangeExcess + ev.resDistExcess;
     }
+    // Charger ports across routes (chargerPorts.ts): what the greedy repair leaves counts as time warp.
+    if (p.flags.stationPorts && this.feasibleRoutesOnly()) {
+      const ps = schedulePorts(p, this.routes.map((visits, r) => ({ type: s.rType[r], visits })).filter((r) => r.visits.length > 0));
+      this.timeWarp += ps.overlap + ps.timeWarp;
+    }
     let feasible = this.timeWarp === 0 && this.distExcess === 0;
     for (let k = 0; k < p.numDims; k++) if (this.loadExcess[k] > 0) feasible = false;
     this.feasible = feasible;
     this.reprice(s.penalties);
+  }
+
+  /** No excess of any kind so far (the port repair only runs on otherwise feasible routes). */
+  private feasibleRoutesOnly(): boolean {
+    for (let k = 0; k < this.loadExcess.length; k++) if (this.loadExcess[k] > 0) return false;
+    return this.timeWarp === 0 && this.distExcess === 0;
   }
 
   /** Recompute the penalized cost under new weights. */

@@ -6,6 +6,8 @@ import type { ProblemData } from '../ProblemData.ts';
 
 export type InstanceFormat = 'solomon' | 'cvrplib' | 'evrptw';
 export type Objective = 'distance' | 'hierarchical';
+/** E-VRPTW recharge policy at stations. */
+export type Recharge = 'full' | 'partial';
 
 export interface Instance {
   readonly name: string;
@@ -25,6 +27,9 @@ export interface Instance {
   readonly arc: 'trunc1' | 'round' | 'exact';
   /** Internal integer units per file unit of distance and time. */
   readonly scale: number;
+  /** E-VRPTW: the recharge policy the problem was built with, and the file's battery parameters. */
+  readonly recharge?: Recharge;
+  readonly battery?: { readonly Q: number; readonly r: number; readonly g: number };
 }
 
 export function euclid(dx: number, dy: number): number {

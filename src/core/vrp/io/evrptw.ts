@@ -1,13 +1,14 @@
 /**
  * E-VRPTW files of Schneider, Stenger & Goeke (2014) (format: shared benchmarks README §5).
  * Full-recharge semantics: a station visit charges to Q in g·(Q − charge on arrival), energy per
- * arc r·d, unrounded Euclidean distances, travel time d / v. Internally everything is in 1e-4
+ * arc r·d; partial recharge (EVRPTW-PR, Keskin & Çatay 2016): any amount q at a station, in g·q;
+ * unrounded Euclidean distances, travel time d / v. Internally everything is in 1e-4
  * units with distances and times rounded up, so a route feasible inside the solver (battery, time
  * windows) is feasible in exact arithmetic. Stations become charging-station locations, visited
  * any number of times; the fleet is unlimited (hierarchical objective).
  */
 import { createProblem } from '../createProblem.ts';
-import type { Instance, Objective } from './Instance.ts';
+import type { Instance, Objective, Recharge } from './Instance.ts';
 import { euclid } from './Instance.ts';
 import { fields, numbers, ParseError, splitLines } from './ParseError.ts';
 
@@ -71,7 +72,7 @@ export function parseEvrptw(text: string, file: string): EvrptwFile {
 
 export const EVRPTW_SCALE = 10000;
 
-export function evrptwInstance(f: EvrptwFile, objective: Objective = 'hierarchical'): Instance {
+export function evrptwInstance(f: EvrptwFile, objective: Objective = 'hierarchical', recharge: Recharge = 'full'): Instance {
   const depot = f.rows.find((r) => r.type === 'd')!;
   const customers = f.rows.filter((r) => r.type === 'c');
   const stations = f.rows.filter((r) => r.type === 'f');
@@ -98,7 +99,7 @@ export function evrptwInstance(f: EvrptwFile, objective: Objective = 'hierarchic
     clients: customers.map((r) => ({ delivery: r.demand, service: s(r.service), twEarly: s(r.ready), twLate: s(r.due) })),
     vehicleTypes: [{
       count: Math.min(customers.length, 50), capacity: Math.floor(f.C), twEarly: s(depot.ready), twLate: s(depot.due),
-      energyCapacity: f.Q, energyPerDistance: f.r / S, chargeTimePerEnergy: f.g * S,
+      energyCapacity: f.Q, energyPerDistance: f.r / S, chargeTimePerEnergy: f.g * S, recharge,
     }],
   });
   // Station hours ([0, horizon] in the files) and service time, set on the built arrays.
@@ -111,5 +112,6 @@ export function evrptwInstance(f: EvrptwFile, objective: Objective = 'hierarchic
   return {
     name: f.name, format: 'evrptw', objective, problem, ids: rows.map((r) => r.id),
     xs: Float64Array.from(rows, (r) => r.x), ys: Float64Array.from(rows, (r) => r.y), arc: 'exact', scale: S,
+    recharge, battery: { Q: f.Q, r: f.r, g: f.g },
   };
 }

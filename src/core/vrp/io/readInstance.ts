@@ -2,7 +2,7 @@
  * Format detection and loading of benchmark instance files (text in, Instance out; no file I/O in
  * core). Solomon and Gehring–Homberger share a format; CVRPLIB `.vrp`; Schneider et al. E-VRPTW.
  */
-import type { Instance, InstanceFormat, Objective } from './Instance.ts';
+import type { Instance, InstanceFormat, Objective, Recharge } from './Instance.ts';
 import { cvrplibInstance, parseCvrplib } from './cvrplib.ts';
 import { evrptwInstance, parseEvrptw } from './evrptw.ts';
 import { ParseError } from './ParseError.ts';
@@ -20,13 +20,22 @@ export function defaultObjective(format: InstanceFormat): Objective {
   return format === 'evrptw' ? 'hierarchical' : 'distance';
 }
 
-export function readInstance(text: string, file: string, opts: { format?: InstanceFormat; objective?: Objective } = {}): Instance {
+export interface ReadInstanceOptions {
+  readonly format?: InstanceFormat;
+  readonly objective?: Objective;
+  /** E-VRPTW only: full recharge (Schneider et al. 2014, default) or partial (Keskin & Çatay 2016). */
+  readonly recharge?: Recharge;
+}
+
+export function readInstance(text: string, file: string, opts: ReadInstanceOptions = {}): Instance {
   const format = opts.format ?? detectFormat(text, file);
+  if (opts.recharge !== undefined && opts.recharge !== 'full' && format !== 'evrptw')
+    throw new ParseError(file, 0, `--recharge ${opts.recharge} applies to E-VRPTW instances only (this is ${format})`);
   const objective = opts.objective ?? defaultObjective(format);
   if (format === 'cvrplib') {
     if (objective !== 'distance') throw new ParseError(file, 0, 'CVRPLIB instances have the distance objective only');
     return cvrplibInstance(parseCvrplib(text, file));
   }
-  if (format === 'evrptw') return evrptwInstance(parseEvrptw(text, file), objective);
+  if (format === 'evrptw') return evrptwInstance(parseEvrptw(text, file), objective, opts.recharge ?? 'full');
   return solomonInstance(parseSolomon(text, file), objective);
 }

@@ -11,8 +11,17 @@
  * the last reset (reload or charging station) against the per-trip budget. A station's charging
  * time depends on the range used on arrival, so suffixes containing stations are walked instead of
  * merged (E-VRPTW routes are short; everything else stays O(1)).
+ *
+ * Partial recharge (Keskin & Çatay 2016, EVRPTW-PR): a station's charge depends on the rest of
+ * the route, so from the first station on the visits are recorded (times are not merged) and
+ * finish() lets `PartialCharge` choose the charges over the recorded tail. Stored prefixes hold no
+ * tail, so a prefix containing a station is re-walked from the route start, and suffixes
+ * containing stations are walked: moves on routes with stations are evaluated exactly in
+ * O(route length), everything else stays O(1).
  */
 import type { ProblemData } from '../ProblemData.ts';
+import { chargeTime } from '../ProblemData.ts';
+import { PartialCharge } from './PartialCharge.ts';
 import type { SearchState } from './SearchState.ts';
 import { BetweenCache } from './BetweenCache.ts';
 
@@ -38,6 +47,7 @@ export class RouteEval {
   private readonly startEarly: Float64Array;
   private readonly startLate: Float64Array;
   private readonly endLate: Float64Array;
+  private readonly partial: boolean;
 
   type = 0;
   last = 0;
@@ -53,6 +63,9 @@ export class RouteEval {
   readonly pick: Float64Array;
   readonly max: Float64Array;
   readonly closed: Float64Array;
+  /** Partial recharge: 1 once a station is visited (the visits from it on are recorded in `pc`). */
+  pend = 0;
+  private readonly pc: PartialCharge | null;
 
   /** Results of the last finish(). */
   resCost = 0;
@@ -75,6 +88,8 @@ export class RouteEval {
     this.durM = p.duration;
     this.hasTw = p.flags.timeWindows;
     this.hasRange = p.flags.tripDistance || p.flags.stations;
+    this.partial = p.flags.partialRecharge;
+    this.pc = this.partial ? new PartialCharge(p, s.numNodes + 1) : null;
     this.fast = !this.hasRange && !p.flags.multiTrip;
     this.fMax = new Float64Array(p.numDims);
     this.between = this.hasTw && !p.flags.pickups && !this.hasRange && !p.flags.multiTrip ? new BetweenCache(s) : null;
@@ -111,6 +126,7 @@ export class RouteEval {
     this.last = v.startDepot[t];
     this.count = 0;
     this.dist = this.dur = this.tw = this.trip = this.closedRange = 0;
+    this.pend = 0;
     this.early = this.startEarly[t];
     this.late = this.startLate[t];
     this.del.fill(0);
@@ -123,6 +139,17 @@ export class RouteEval {
   /** Start from the stored prefix state of `node` (its route's type, up to and including node). */
   beginPrefix(node: number): this {
     const s = this.s;
+    if (this.partial && s.pPend[node]) {
+      // Exact re-walk (see the header): the stored prefix has no pending-station state.
+      const r = s.routeOf[node];
+      this.beginRoute(s.rType[r]);
+      for (let x = s.next[s.startOf(r)]; ; x = s.next[x]) {
+        this.addNode(x);
+        if (x === node) break;
+      }
+      return this;
+    }
+    this.pend = 0;
     this.type = s.rType[s.routeOf[node]];
     this.last = s.loc[node];
     this.count = s.pos[node];
@@ -175,6 +202,11 @@ export class RouteEval {
     this.dist += e;
     this.trip += e;
     const D = this.D;
+    if (this.partial && (this.pend === 1 || kind === 2) && this.partialVisit(l, kind)) {
+      this.count++;
+      this.last = l;
+      return this;
+    }
     if (kind === 0) {
       if (this.hasTw) this.mergeDs(this.durM[idx], p.service[l], 0, p.twEarly[l], p.twLate[l]);
       for (let k = 0; k < D; k++) {
@@ -189,7 +221,8 @@ export class RouteEval {
     } else {
       const t = this.type;
       const v = p.vehicles;
-      const service = kind === 1 ? v.reloadDuration[t] : Math.ceil(v.chargeTimePerDistance[t] * this.trip);
+      const mt = v.maxTripDistance[t];
+      const service = kind === 1 ? v.reloadDuration[t] : chargeTime(v, t, mt - this.trip, mt);
       if (this.hasTw) this.mergeDs(this.durM[idx], service, 0, p.twEarly[l], p.twLate[l]);
       if (this.trip > v.maxTripDistance[t]) this.closedRange += this.trip - v.maxTripDistance[t];
       this.trip = 0;
@@ -206,13 +239,48 @@ export class RouteEval {
     return this;
   }
 
+  /**
+   * Partial-recharge visits from the first station on: recorded for finish(), with distance and
+   * loads as usual; times and range are left to PartialCharge. Returns false for a reload's loads.
+   */
+  private partialVisit(l: number, kind: number): boolean {
+    const p = this.p;
+    const D = this.D;
+    const pc = this.pc!;
+    if (this.pend === 0) {
+      this.pend = 1;
+      pc.begin(this.dur, this.tw, this.early, this.late, this.last, this.trip - this.distM[this.last * this.n + l]);
+    }
+    pc.push(l, kind);
+    if (kind === 1) {
+      const v = p.vehicles;
+      for (let k = 0; k < D; k++) {
+        const ex = this.max[k] - v.capacity[this.type * D + k];
+        if (ex > 0) this.closed[k] += ex;
+        this.del[k] = this.pick[k] = this.max[k] = 0;
+      }
+      return true;
+    }
+    if (kind === 2) return true;
+    for (let k = 0; k < D; k++) {
+      const d = p.delivery[l * D + k];
+      const q = p.pickup[l * D + k];
+      const m1 = this.max[k] + d;
+      const m2 = (d > q ? d : q) + this.pick[k];
+      this.max[k] = m1 > m2 ? m1 : m2;
+      this.del[k] += d;
+      this.pick[k] += q;
+    }
+    return true;
+  }
+
   /** Append the suffix of `node`'s route from node to its last visit (nothing for an end sentinel). */
   addSuffix(node: number): this {
     const s = this.s;
     const r = s.routeOf[node];
     const end = s.endOf(r);
     if (node === end) return this;
-    if (s.sStation[node] || (s.sReset[node] && !this.compat[s.rType[r] * this.p.vehicles.numTypes + this.type])) {
+    if (s.sStation[node] || this.pend === 1 || (s.sReset[node] && !this.compat[s.rType[r] * this.p.vehicles.numTypes + this.type])) {
       for (let x = node; x !== end; x = s.next[x]) this.addNode(x);
       return this;
     }
@@ -488,6 +556,7 @@ export class RouteEval {
       this.resLoadExcessK.fill(0);
       return 0;
     }
+    if (this.partial && this.pend === 1) return this.finishPending();
     const p = this.p;
     const v = p.vehicles;
     const t = this.type;
@@ -532,6 +601,41 @@ export class RouteEval {
     this.resRangeExcess = rangeEx;
     this.resDistExcess = distEx;
     this.resCost = cost;
+    return cost;
+  }
+
+  /**
+   * finish() after a station under partial recharge: PartialCharge chooses the charges over the
+   * recorded tail and gives the tail's duration segment and range excess; the common finish closes
+   * the route with them, then the state is restored (finish does not change it).
+   */
+  private finishPending(): number {
+    const pc = this.pc!;
+    const t = this.type;
+    const endLoc = this.p.vehicles.endDepot[t];
+    pc.run(t, endLoc, this.endLate[t]);
+    const dur = this.dur;
+    const tw = this.tw;
+    const early = this.early;
+    const late = this.late;
+    const trip = this.trip;
+    const closed = this.closedRange;
+    this.dur = pc.resDur;
+    this.tw = pc.resTw;
+    this.early = pc.resEarly;
+    this.late = pc.resLate;
+    this.closedRange += pc.resExcess;
+    // The last leg's range is in resExcess: finish's own leg check must see an empty leg.
+    this.trip = -this.distM[this.last * this.n + endLoc];
+    this.pend = 0;
+    const cost = this.finish();
+    this.pend = 1;
+    this.dur = dur;
+    this.tw = tw;
+    this.early = early;
+    this.late = late;
+    this.trip = trip;
+    this.closedRange = closed;
     return cost;
   }
 

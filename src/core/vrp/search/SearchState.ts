@@ -47,6 +47,8 @@ export class SearchState {
   readonly pLate: Float64Array;
   readonly pTrip: Float64Array;
   readonly pClosedRange: Float64Array;
+  /** Partial recharge: a station in the prefix whose charge is still open (RouteEval re-walks such prefixes). */
+  readonly pPend: Uint8Array;
   readonly pDel: Float64Array;
   readonly pPick: Float64Array;
   readonly pMax: Float64Array;
@@ -138,6 +140,7 @@ export class SearchState {
     this.loc = i32();
     this.kind = new Uint8Array(N);
     [this.pDist, this.pDur, this.pTw, this.pEarly, this.pLate, this.pTrip, this.pClosedRange] = [f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+    this.pPend = new Uint8Array(N);
     [this.pDel, this.pPick, this.pMax, this.pClosed] = [f64(D), f64(D), f64(D), f64(D)];
     [this.sDist, this.sDur, this.sTw, this.sEarly, this.sLate] = [f64(), f64(), f64(), f64(), f64()];
     this.sReset = new Uint8Array(N);
@@ -457,6 +460,7 @@ export class SearchState {
     this.pLate[node] = ev.late;
     this.pTrip[node] = ev.trip;
     this.pClosedRange[node] = ev.closedRange;
+    this.pPend[node] = ev.pend;
     const D = this.numDims;
     for (let k = 0; k < D; k++) {
       this.pDel[node * D + k] = ev.del[k];
