@@ -1,11 +1,14 @@
 /**
- * `npm run bench -- vrp [--set NAME] [--objective distance|hierarchical] [--time-limit S] [--seed N]
- *  [--instances a,b,...] [--workers N]`
+ * `npm run bench -- vrp [--set NAME] [--objective distance|hierarchical] [--recharge full|partial]
+ *  [--time-limit S] [--seed N] [--instances a,b,...] [--workers N]`
  *
  * Solves a benchmark set with one solver per core (worker_threads), checks every solution with the
  * test suite's independent checker, prints the gap to the best-known solutions per instance and
- * per class/size, and writes bench/results/vrp-<set>.json. No C++ peer can run here, so the peer
- * figures (VROOM, HGS-CVRP) are quoted from measurements on this machine.
+ * per class/size, and writes bench/results/vrp-<set>[-<objective>][-partial]-<limit>s[-seed<N>].json
+ * (see vrp/resultFile.ts), with an `-exploratory` suffix when --instances picks part of the set, so
+ * a short or partial run never replaces a file a README table quotes (`npm run bench -- tables`).
+ * No C++ peer can run here, so the peer figures (VROOM, HGS-CVRP) are quoted from measurements on
+ * this machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,8 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseArgs, usage, UsageError } from '../src/cli/args.ts';
 import type { FlagSpec } from '../src/cli/args.ts';
-import type { Objective } from '../src/core/vrp/io/Instance.ts';
+import type { Objective } from '../src/core/vrp/index.ts';
 import { formatTable, groupStats, toRow } from './vrp/report.ts';
+import { resultFileName } from './vrp/resultFile.ts';
+import type { RunIdentity } from './vrp/resultFile.ts';
 import type { Row } from './vrp/report.ts';
 import { benchSet } from './vrp/sets.ts';
 import type { BenchInstance } from './vrp/sets.ts';
@@ -26,6 +31,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const spec: Record<string, FlagSpec> = {
   set: { type: 'string', help: 'solomon | vroom6 | gh200 | x | x1000 | evrptw (default solomon)' },
   objective: { type: 'string', help: 'distance | hierarchical (solomon, gh200)' },
+  recharge: { type: 'string', help: 'evrptw: full (default) | partial (Keskin & Çatay 2016; results in vrp-evrptw-partial-<limit>s.json)' },
   'time-limit': { type: 'number', help: 'seconds per instance (default per set: solomon 30, vroom6 2, x 60, x1000 120, gh200 60, evrptw 30)' },
   seed: { type: 'number', help: 'random seed (default 1)' },
   instances: { type: 'string', help: 'comma-separated instance names (default: the whole set)' },
@@ -78,7 +84,12 @@ export async function main(argv: string[]): Promise<void> {
     throw e;
   }
   const objective = flags.objective as Objective | undefined;
-  const set = benchSet((flags.set as string | undefined) ?? 'solomon', objective);
+  const recharge = (flags.recharge as string | undefined) ?? 'full';
+  if (recharge !== 'full' && recharge !== 'partial') {
+    process.stderr.write(`bench vrp: --recharge: expected full or partial, got "${recharge}"\n`);
+    process.exit(2);
+  }
+  const set = benchSet((flags.set as string | undefined) ?? 'solomon', objective, recharge);
   const timeLimit = (flags['time-limit'] as number | undefined) ?? set.timeLimit;
   const seed = (flags.seed as number | undefined) ?? 1;
   const only = (flags.instances as string | undefined)?.split(',').map((s) => s.trim());
@@ -89,7 +100,7 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const workers = (flags.workers as number | undefined) ?? availableParallelism();
-  const jobs: Job[] = instances.map((i) => ({ file: i.file, objective: set.objective, timeLimit, seed }));
+  const jobs: Job[] = instances.map((i) => ({ file: i.file, objective: set.objective, timeLimit, seed, recharge }));
   process.stderr.write(`vrp bench: ${jobs.length} instances of ${set.name}, ${timeLimit} s each, ${workers} workers, ~${Math.ceil((jobs.length * timeLimit) / workers / 60)} min\n`);
   const rows: (Row | undefined)[] = new Array(jobs.length);
   await pool(jobs, workers, (i, r) => {
@@ -101,9 +112,14 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.write(formatTable(set, done, timeLimit, seed) + '\n');
   const outDir = join(here, 'results');
   mkdirSync(outDir, { recursive: true });
-  const out = join(outDir, `vrp-${set.name}${set.objective === 'hierarchical' && set.name !== 'evrptw' ? '-hierarchical' : ''}.json`);
+  const identity: RunIdentity = {
+    set: set.name, objective: set.objective, defaultObjective: benchSet(set.name).objective, recharge, timeLimitSeconds: timeLimit, seed,
+    instances: done.length, setInstances: set.instances.length,
+  };
+  const out = join(outDir, resultFileName(identity));
   writeFileSync(out, JSON.stringify({
-    set: set.name, objective: set.objective, timeLimitSeconds: timeLimit, seed, workers, date: new Date().toISOString(),
+    set: set.name, objective: set.objective, ...(set.name === 'evrptw' ? { recharge } : {}), timeLimitSeconds: timeLimit, seed, workers, date: new Date().toISOString(),
+    setInstances: set.instances.length,
     reference: set.reference, groups: groupStats(done), instances: done,
   }, null, 2) + '\n');
   process.stderr.write(`wrote ${out}\n`);

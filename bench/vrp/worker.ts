@@ -5,11 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { readInstance } from '../../src/core/vrp/io/readInstance.ts';
-import type { Objective } from '../../src/core/vrp/io/Instance.ts';
-import { toSolutionFile } from '../../src/core/vrp/io/solutionFile.ts';
-import { solveInstance } from '../../src/core/vrp/solveInstance.ts';
-import { timeLimit } from '../../src/core/vrp/stop.ts';
+import { readInstance, solveInstance, timeLimit, toSolutionFile, type Objective } from '../../src/core/vrp/index.ts';
 import { checkSolution } from '../../test/vrp/checkSolution.ts';
 
 export interface Job {
@@ -17,6 +13,8 @@ export interface Job {
   readonly objective: Objective;
   readonly timeLimit: number;
   readonly seed: number;
+  /** E-VRPTW: full or partial recharge. */
+  readonly recharge?: 'full' | 'partial';
 }
 
 export interface JobResult {
@@ -33,7 +31,7 @@ export interface JobResult {
 
 function run(job: Job): JobResult {
   const text = readFileSync(job.file, 'utf8');
-  const inst = readInstance(text, basename(job.file), { objective: job.objective });
+  const inst = readInstance(text, basename(job.file), { objective: job.objective, recharge: job.recharge });
   const now = () => performance.now();
   const t0 = now();
   const trace: [number, number][] = [];

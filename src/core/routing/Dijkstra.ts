@@ -1,4 +1,4 @@
-import { IndexedMinHeap } from '../util/heap.ts';
+import { MinHeap } from '../util/heap.ts';
 import type { RoadGraph } from '../network/RoadGraph.ts';
 
 export type Metric = 'time' | 'length';
@@ -13,7 +13,7 @@ export class Dijkstra {
   readonly graph: RoadGraph;
   readonly metric: Metric;
   protected readonly weight: Uint32Array;
-  protected readonly heap: IndexedMinHeap;
+  protected readonly heap: MinHeap;
   protected readonly dist: Float64Array;
   protected readonly predEdge: Int32Array;
   protected readonly stamp: Uint32Array;
@@ -32,7 +32,7 @@ export class Dijkstra {
     this.secondaryWeight = secondary ? (secondary === 'time' ? graph.timeMs : graph.lengthMm) : null;
     this.secondary = secondary ? new Float64Array(graph.nodeCount) : null;
     const n = graph.nodeCount;
-    this.heap = new IndexedMinHeap(n);
+    this.heap = new MinHeap(n);
     this.dist = new Float64Array(n);
     this.predEdge = new Int32Array(n);
     this.stamp = new Uint32Array(n);

@@ -130,7 +130,7 @@ export class ChMatrix {
     side.start(start, this.gen);
     let count = 0;
     while (side.minKey() !== Infinity) {
-      const v = side.pop();
+      const v = side.settle();
       const dv = side.time[v];
       const lv = side.len[v];
       if (forward) {

@@ -64,7 +64,7 @@ export class ChQuery {
       const forward = fMin <= bMin;
       const side = forward ? fwd : bwd;
       const other = forward ? bwd : fwd;
-      const v = side.pop();
+      const v = side.settle();
       const dv = side.time[v];
       const lv = side.len[v];
       if (other.reached[v] === this.gen) {

@@ -1,4 +1,5 @@
 import type { RoadGraph } from '../../network/RoadGraph.ts';
+import { MinHeap } from '../../util/heap.ts';
 import { AdjacencyPool } from './AdjacencyPool.ts';
 
 const MAX_WEIGHT = 0xffffffff;
@@ -26,9 +27,8 @@ export class Contractor {
   witnessSearches = 0;
   witnessSettled = 0;
   /** Witness search scratch (generation-stamped, reused: no allocation per search). */
-  /** Witness queue: a plain binary heap of (time, node) with duplicates; stale pairs are skipped. */
-  private hKey = new Float64Array(256);
-  private hItem = new Int32Array(256);
+  /** Witness queue: (time, node) pairs with lazy deletion; stale pairs are skipped. */
+  private readonly heap: MinHeap;
   private readonly done: Uint32Array;
   /** Edges a witness path may have (Geisberger et al. 2008, section 3.2: hop limits); 255 = none. */
   private hopLimit = 255;
@@ -44,6 +44,7 @@ export class Contractor {
     const n = g.nodeCount;
     this.n = n;
     this.contracted = new Uint8Array(n);
+    this.heap = new MinHeap(n, { lazy: true, slots: 256 });
     this.done = new Uint32Array(n);
     this.wHops = new Uint8Array(n);
     this.wTime = new Float64Array(n);
@@ -164,14 +165,14 @@ export class Contractor {
     const wHops = this.wHops;
     const hopLimit = this.hopLimit;
     wHops[u] = 0;
-    let size = 0;
-    size = this.hPush(size, u, 0);
+    const heap = this.heap;
+    heap.clear();
+    heap.push(u, 0);
     let settled = 0;
     this.witnessSearches++;
-    while (size > 0) {
-      const x = this.hItem[0];
-      const dx = this.hKey[0];
-      size = this.hPop(size);
+    while (heap.size > 0) {
+      const dx = heap.peekKey();
+      const x = heap.pop();
       if (done[x] === gen || dx !== wTime[x]) continue; // stale duplicate
       done[x] = gen;
       if (dx > maxT) break;
@@ -192,60 +193,14 @@ export class Contractor {
           wTime[y] = dy;
           wLen[y] = ly;
           wHops[y] = hy;
-          size = this.hPush(size, y, dy);
+          heap.push(y, dy);
         } else if (dy < wTime[y] || (dy === wTime[y] && ly < wLen[y])) {
-          if (dy < wTime[y]) size = this.hPush(size, y, dy);
+          if (dy < wTime[y]) heap.push(y, dy);
           wTime[y] = dy;
           wLen[y] = ly;
           wHops[y] = hy;
         }
       }
     }
-  }
-
-  private hPush(size: number, item: number, key: number): number {
-    if (size === this.hKey.length) {
-      const k = new Float64Array(size * 2);
-      k.set(this.hKey);
-      this.hKey = k;
-      const it = new Int32Array(size * 2);
-      it.set(this.hItem);
-      this.hItem = it;
-    }
-    const keys = this.hKey;
-    const items = this.hItem;
-    let i = size;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (keys[p] <= key) break;
-      keys[i] = keys[p];
-      items[i] = items[p];
-      i = p;
-    }
-    keys[i] = key;
-    items[i] = item;
-    return size + 1;
-  }
-
-  private hPop(size: number): number {
-    const keys = this.hKey;
-    const items = this.hItem;
-    const n = size - 1;
-    if (n === 0) return 0;
-    const key = keys[n];
-    const item = items[n];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && keys[c + 1] < keys[c]) c++;
-      if (key <= keys[c]) break;
-      keys[i] = keys[c];
-      items[i] = items[c];
-      i = c;
-    }
-    keys[i] = key;
-    items[i] = item;
-    return n;
   }
 }

@@ -1,4 +1,4 @@
-import { IndexedMinHeap } from '../../util/heap.ts';
+import { MinHeap } from '../../util/heap.ts';
 import type { RoadGraph } from '../../network/RoadGraph.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { RoadGraph } from '../../network/RoadGraph.ts';
  */
 export class TieBreakDijkstra {
   readonly graph: RoadGraph;
-  private readonly heap: IndexedMinHeap;
+  private readonly heap: MinHeap;
   private readonly time: Float64Array;
   private readonly len: Float64Array;
   private readonly pred: Int32Array;
@@ -21,7 +21,7 @@ export class TieBreakDijkstra {
   constructor(graph: RoadGraph) {
     this.graph = graph;
     const n = graph.nodeCount;
-    this.heap = new IndexedMinHeap(n);
+    this.heap = new MinHeap(n);
     this.time = new Float64Array(n);
     this.len = new Float64Array(n);
     this.pred = new Int32Array(n);

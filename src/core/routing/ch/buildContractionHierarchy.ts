@@ -1,8 +1,8 @@
 import type { RoadGraph } from '../../network/RoadGraph.ts';
+import { MinHeap } from '../../util/heap.ts';
 import { ContractionHierarchy, graphFingerprint } from './ContractionHierarchy.ts';
 import { Contractor } from './Contractor.ts';
 import type { AdjacencyPool } from './AdjacencyPool.ts';
-import { PairHeap } from './PairHeap.ts';
 
 export interface ChBuildOptions {
   /** Settle limit of witness searches when rating a node (cheap: only ranks nodes). */
@@ -91,12 +91,12 @@ export function buildContractionHierarchy(g: RoadGraph, options: ChBuildOptions 
   if (o.ordering === 'rounds') {
     contractInRounds(c, prio, contract, rate);
   } else {
-    const queue = new PairHeap(2 * n);
+    // Lazy deletion (priorities rise as well as fall); ties by node id, so the order is the same on every run.
+    const queue = new MinHeap(n, { lazy: true, slots: 2 * n, tieBreakByItem: true });
     for (let v = 0; v < n; v++) queue.push(v, prio[v]);
     while (queue.size > 0) {
-      const v = queue.peekItem();
       const key = queue.peekKey();
-      queue.pop();
+      const v = queue.pop();
       if (c.contracted[v] || key !== prio[v]) continue; // stale pair
       const p = rate(v);
       if (p > key && queue.size > 0 && p > queue.peekKey()) {
