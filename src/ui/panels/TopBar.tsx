@@ -67,29 +67,9 @@ export function TopBar(p: Props) {
           e.target.value = '';
         }}
       />
-      {p.info && (
-        <label>
-          Strategy
-          <select value={p.info.strategy} disabled={p.busy} onChange={(e) => p.onStrategy(e.target.value)} data-testid="strategy-select">
-            {p.info.strategies.map((s) => (
-              <option key={s.name} value={s.name} title={s.description}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {p.info && <NamedPicker label="Strategy" value={p.info.strategy} options={p.info.strategies} disabled={p.busy} onChange={p.onStrategy} testId="strategy-select" />}
       {p.info && !p.info.synthetic && (
-        <label>
-          Charging
-          <select value={p.info.charging} disabled={p.busy} onChange={(e) => p.onCharging(e.target.value)} data-testid="charging-select">
-            {p.info.chargingPolicies.map((c) => (
-              <option key={c.name} value={c.name} title={c.description}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamedPicker label="Charging" value={p.info.charging} options={p.info.chargingPolicies} disabled={p.busy} onChange={p.onCharging} testId="charging-select" />
       )}
       <div className="playback">
         <button type="button" onClick={p.onTogglePause} data-testid="play-pause" aria-label={p.paused ? 'Play' : 'Pause'}>
@@ -129,5 +109,21 @@ export function TopBar(p: Props) {
         </button>
       </div>
     </header>
+  );
+}
+
+/** A labelled select over named choices (dispatch strategies, charging policies), each with its description as a tooltip. */
+function NamedPicker(p: { label: string; value: string; options: readonly { name: string; description: string }[]; disabled: boolean; onChange: (name: string) => void; testId: string }) {
+  return (
+    <label>
+      {p.label}
+      <select value={p.value} disabled={p.disabled} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId}>
+        {p.options.map((o) => (
+          <option key={o.name} value={o.name} title={o.description}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
