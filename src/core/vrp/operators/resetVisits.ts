@@ -89,7 +89,7 @@ export class ResetVisits {
       const loc = s.loc[z];
       s.unlink(z);
       s.updateRoute(r);
-      const ins = this.bestInsertion(r, s.kind[z]);
+      const ins = this.bestInsertion(r, s.kind[z], Math.min(before, removed));
       if (ins.delta + s.rCost[r] < Math.min(before, removed) && ins.after !== pz) {
         s.loc[z] = ins.loc;
         s.linkAfter(z, ins.after, r);
@@ -116,7 +116,7 @@ export class ResetVisits {
       if (c.delta < best.delta) best = { ...c, kind: 1 };
     }
     if (this.hasStations) {
-      const c = this.bestInsertion(r, 2);
+      const c = this.bestInsertion(r, 2, s.rCost[r]);
       if (c.delta < best.delta) best = { ...c, kind: 2 };
     }
     if (best.after === NONE) return false;
@@ -135,12 +135,22 @@ export class ResetVisits {
     return c;
   }
 
-  /** Best position (and station) for a reset visit of the given kind in route r. */
-  private bestInsertion(r: number, kind: number): { delta: number; after: number; loc: number } {
+  /**
+   * Best position (and station) for a reset visit of the given kind in route r. Stations whose
+   * route cost cannot go below `target` are skipped unevaluated: the cost is at least the route's
+   * distance and fixed cost with the detour, as penalties are non-negative (exact pruning; the
+   * profile of an E-VRPTW run spent a quarter of its time here).
+   */
+  private bestInsertion(r: number, kind: number, target = Infinity): { delta: number; after: number; loc: number } {
     const s = this.s;
     const ev = s.ev;
     const v = s.p.vehicles;
     const t = s.rType[r];
+    const dist = s.p.distance;
+    const n = s.n;
+    const prune = kind === 2 && !s.p.flags.durationCost && target < Infinity;
+    const dc = v.distanceCost[t];
+    const routeBase = s.rSize[r] > 0 ? s.rBase[r] : 0;
     let best = { delta: Infinity, after: NONE, loc: -1 };
     // Probe with a free pool node, restored afterwards (no allocation, nothing linked).
     if (s.poolFreeCount === 0) return best;
@@ -155,6 +165,13 @@ export class ResetVisits {
       for (let i = 0; i < (kind === 1 ? 1 : STATIONS_PER_ARC); i++) {
         const loc = kind === 1 ? v.reloadDepot[t] : this.stationCand[base + i];
         if (loc < 0 || loc === s.loc[w] || loc === s.loc[nw]) continue;
+        if (prune) {
+          const a = s.loc[w];
+          const b = s.loc[nw];
+          const detour = dist[a * n + loc] + dist[loc * n + b] - dist[a * n + b];
+          // Candidates come by increasing detour: the rest of the arc's cannot do better.
+          if (routeBase + dc * detour > target + 1e-6) break;
+        }
         s.loc[tmp] = loc;
         const c = ev.beginPrefix(w).addNode(tmp).addSuffix(nw).finish() - s.rCost[r];
         if (c < best.delta) best = { delta: c, after: w, loc };

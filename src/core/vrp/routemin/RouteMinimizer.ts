@@ -6,6 +6,11 @@
  * else raise the customer's penalty counter, eject up to k_max customers elsewhere with the least
  * penalty sum (§3.3, `ejection.ts`) and perturb the solution with random feasible moves (§3.4).
  * A deletion succeeds when the pool empties; on a stop it is undone.
+ *
+ * With charging stations (E-VRPTW) the three steps are station-aware: an insertion may bring the
+ * least-detour station on either new arc (`stationInsertion.ts`), the squeeze also moves, adds and
+ * drops station visits (`ResetVisits`) under the same high weights (range excess included), and
+ * the ejection search carries the range and adds stations where it runs short (`stationEjection.ts`).
  */
 import type { Rng } from '../../util/rng.ts';
 import type { Neighbours } from '../search/neighbours.ts';
@@ -15,7 +20,10 @@ import { NONE } from '../search/SearchState.ts';
 import { relocateApply, relocateDelta } from '../operators/relocate.ts';
 import { swapApply, swapDelta } from '../operators/swap.ts';
 import { twoOptStarApply, twoOptStarDelta } from '../operators/twoOptStar.ts';
+import { ResetVisits } from '../operators/resetVisits.ts';
 import { EjectionSearch } from './ejection.ts';
+import { StationEjectionSearch } from './stationEjection.ts';
+import { StationInsertion } from './stationInsertion.ts';
 
 export interface RouteMinParams {
   readonly kmax: number;
@@ -31,6 +39,10 @@ export class RouteMinimizer {
   private readonly rng: Rng;
   private readonly params: RouteMinParams;
   private readonly ej: EjectionSearch;
+  /** E-VRPTW: station-aware ejection, insertion and repair (null without stations). */
+  private readonly sej: StationEjectionSearch | null;
+  private readonly sins: StationInsertion | null;
+  private readonly resets: ResetVisits | null;
   private readonly pcount: Int32Array;
   private readonly pool: number[] = [];
   /** Squeeze and perturbation weights: any excess outweighs any distance. */
@@ -44,6 +56,10 @@ export class RouteMinimizer {
     this.rng = rng;
     this.params = params;
     this.ej = new EjectionSearch(s);
+    const st = s.p.numStations > 0;
+    this.sins = st ? new StationInsertion(s, rng) : null;
+    this.sej = this.sins ? new StationEjectionSearch(s, this.sins.stations) : null;
+    this.resets = st ? new ResetVisits(s) : null;
     this.pcount = new Int32Array(s.numNodes);
     const p = s.p;
     let maxArc = 1;
@@ -89,7 +105,15 @@ export class RouteMinimizer {
     const r = used[this.rng.int(used.length)];
     this.pool.length = 0;
     for (let x = s.next[s.startOf(r)]; x !== s.endOf(r); x = s.next[x]) this.pool.push(x);
-    for (const x of this.pool) this.unroute(x);
+    for (const x of this.pool) {
+      if (s.isClient(x)) this.unroute(x);
+      else {
+        // A station visit of the deleted route goes back to the node pool, not the ejection pool.
+        s.unlink(x);
+        s.releaseNode(x);
+      }
+    }
+    if (s.p.numStations > 0) this.pool.splice(0, this.pool.length, ...this.pool.filter((x) => s.isClient(x)));
     s.updateRoute(r);
     this.pcount.fill(1);
     while (this.pool.length > 0) {
@@ -101,6 +125,11 @@ export class RouteMinimizer {
       const v = this.pool.pop()!;
       if (this.insertFeasible(v) || this.squeeze(v)) continue;
       this.pcount[v]++;
+      if (this.sej) {
+        if (!this.ejectWithStations(v)) this.pool.unshift(v);
+        this.perturb();
+        continue;
+      }
       const e = this.ej.search(v, this.pcount, this.params.kmax, this.rng.int(s.numRoutes));
       if (e.route < 0) {
         // No ejection of at most k_max customers fits v (or the search budget ran out): retry v
@@ -119,6 +148,32 @@ export class RouteMinimizer {
     return true;
   }
 
+  /**
+   * Station-aware ejection (`stationEjection.ts`): apply the best ejection with its added stations,
+   * checked exactly by the route evaluation; false (state unchanged) if none fits v.
+   */
+  private ejectWithStations(v: number): boolean {
+    const s = this.s;
+    const e = this.sej!.search(v, this.pcount, this.params.kmax, this.rng.int(s.numRoutes));
+    if (e.route < 0 || s.poolFreeCount < e.insCount) return false;
+    const snapshot = s.exportRoutes();
+    for (let i = 0; i < e.count; i++) this.unroute(e.ejected[i]);
+    s.linkAfter(v, e.after, e.route);
+    for (let i = 0; i < e.insCount; i++) {
+      const node = s.nodeForLocation(e.insLoc[i]);
+      s.linkAfter(node, s.prev[e.insBefore[i]], e.route);
+    }
+    s.moves++;
+    s.updateRoute(e.route);
+    if (!s.rFeasible[e.route]) {
+      // The search's schedule is exact for full recharge; anything else is re-checked here.
+      this.restore(snapshot);
+      return false;
+    }
+    for (let i = 0; i < e.count; i++) this.pool.push(e.ejected[i]);
+    return true;
+  }
+
   private unroute(x: number): void {
     this.s.unlink(x);
     this.s.routeOf[x] = NONE;
@@ -127,6 +182,7 @@ export class RouteMinimizer {
   /** Random feasible insertion of v (reservoir sampling over feasible positions). */
   private insertFeasible(v: number): boolean {
     const s = this.s;
+    if (this.sins) return this.sins.insert(v, true);
     const ev = s.ev;
     let chosen = NONE;
     let seen = 0;
@@ -155,6 +211,10 @@ export class RouteMinimizer {
     const s = this.s;
     const ev = s.ev;
     const snapshot = s.exportRoutes();
+    if (this.sins) {
+      if (!this.sins.insert(v, false)) return false;
+      return this.repairLoop(snapshot);
+    }
     let best = NONE;
     let bestCost = Infinity;
     for (let r = 0; r < s.numRoutes; r++) {
@@ -172,10 +232,18 @@ export class RouteMinimizer {
     s.linkAfter(v, best, r0);
     s.moves++;
     s.updateRoute(r0);
+    return this.repairLoop(snapshot);
+  }
+
+  /** Squeeze's local search on the penalty (with stations: reset-visit moves first); restores on failure. */
+  private repairLoop(snapshot: Int32Array[]): boolean {
+    const s = this.s;
+    this.resets?.reset();
     for (let iter = 0; iter < 50; iter++) {
       let bad = -1;
       for (let r = 0; r < s.numRoutes && bad < 0; r++) if (s.rSize[r] > 0 && !s.rFeasible[r]) bad = r;
       if (bad < 0) return true;
+      if (this.resets?.run()) continue;
       if (!this.bestPenaltyMove(bad)) break;
     }
     this.restore(snapshot);

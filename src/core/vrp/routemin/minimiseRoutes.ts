@@ -4,8 +4,8 @@
  * distance phase then runs HGS with the fleet capped at the number found, seeded with this
  * solution (Vidal et al. 2013 likewise optimise distance under a fixed fleet).
  *
- * Classic VRPTW/CVRP: the Nagata–Bräysy heuristic (`RouteMinimizer`). Richer constraints (charging
- * stations, multi-trip, pickups, heterogeneous fleets): a generic scheme that drops the smallest
+ * Classic VRPTW/CVRP and E-VRPTW: the Nagata–Bräysy heuristic (`RouteMinimizer`, station-aware
+ * with stations). Richer constraints (charger ports, multi-trip, pickups, heterogeneous fleets): a generic scheme that drops the smallest
  * route, caps the fleet one lower and lets HGS's penalties find a feasible solution within a slice
  * of the budget (Vidal et al. 2014 handle fleet limits through the same penalised search).
  */
@@ -26,10 +26,14 @@ export interface MinimiseRoutesOptions {
   readonly onRoutes?: (numRoutes: number) => void;
 }
 
-/** Whether the ejection search's assumptions hold (classic VRPTW/CVRP constraints). */
+/**
+ * Whether the ejection search's assumptions hold: classic VRPTW/CVRP constraints, or E-VRPTW
+ * (charging stations with unlimited ports, the range as the only trip limit; `stationEjection.ts`).
+ */
 export function routeMinApplicable(p: ProblemData): boolean {
   const f = p.flags;
-  if (f.pickups || f.multiTrip || f.stations || f.tripDistance || f.maxDistance || f.heterogeneous || f.durationCost) return false;
+  if (f.pickups || f.multiTrip || f.maxDistance || f.heterogeneous || f.durationCost) return false;
+  if (f.stations ? f.stationPorts : f.tripDistance) return false;
   for (let t = 0; t < p.vehicles.numTypes; t++) if (p.vehicles.maxDuration[t] < Infinity) return false;
   return true;
 }
