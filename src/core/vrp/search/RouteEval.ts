@@ -43,6 +43,8 @@ export class RouteEval {
   private readonly fPick: Float64Array;
   /** compat[tA * T + tB]: suffix segments of type A routes (with resets) are exact in type B routes. */
   private readonly compat: Uint8Array;
+  /** chargeCompat[tA * T + tB]: type A's station suffixes (stationSuffixes.ts) are exact in type B routes. */
+  private readonly chargeCompat: Uint8Array;
   /** Start window (shift ∩ start-depot hours) and latest return (shift ∩ end-depot hours). */
   private readonly startEarly: Float64Array;
   private readonly startLate: Float64Array;
@@ -109,6 +111,9 @@ export class RouteEval {
         for (let k = 0; k < this.D; k++) if (v.capacity[a * this.D + k] !== v.capacity[b * this.D + k]) ok = false;
         this.compat[a * T + b] = ok ? 1 : 0;
       }
+    this.chargeCompat = new Uint8Array(T * T);
+    for (let a = 0; a < T; a++)
+      for (let b = 0; b < T; b++) this.chargeCompat[a * T + b] = a === b || (this.compat[a * T + b] && sameCharging(v, a, b)) ? 1 : 0;
     this.startEarly = new Float64Array(T);
     this.startLate = new Float64Array(T);
     this.endLate = new Float64Array(T);
@@ -280,6 +285,7 @@ export class RouteEval {
     const r = s.routeOf[node];
     const end = s.endOf(r);
     if (node === end) return this;
+    if (s.sStation[node] && s.st && this.pend === 0 && this.chargeCompat[s.rType[r] * this.p.vehicles.numTypes + this.type]) return this.addStationSuffix(node, end);
     if (s.sStation[node] || this.pend === 1 || (s.sReset[node] && !this.compat[s.rType[r] * this.p.vehicles.numTypes + this.type])) {
       for (let x = node; x !== end; x = s.next[x]) this.addNode(x);
       return this;
@@ -317,6 +323,53 @@ export class RouteEval {
       }
     }
     if (this.hasTw) this.mergeDs(this.durM[idx], s.sDur[node], s.sTw[node], s.sEarly[node], s.sLate[node]);
+    this.count += s.rSize[r] - s.pos[node] + 1;
+    this.last = s.loc[s.prev[end]];
+    return this;
+  }
+
+  /**
+   * addSuffix through stations under full recharge in O(1) (stationSuffixes.ts): the head up to
+   * the first station, the station's charge for the range on arrival, then the fixed rest.
+   */
+  private addStationSuffix(node: number, end: number): this {
+    const s = this.s;
+    const st = s.st!;
+    const p = this.p;
+    const v = p.vehicles;
+    const n = this.n;
+    const f = st.first[node];
+    const lf = s.loc[f];
+    const idx = this.last * n + s.loc[node];
+    const e = this.distM[idx];
+    this.dist += e + s.sDist[node];
+    let edIn = this.durM[idx];
+    if (node !== f) {
+      if (this.hasTw) this.mergeDs(edIn, st.hDur[node], st.hTw[node], st.hEarly[node], st.hLate[node]);
+      this.trip += e + st.hTrip[node];
+      edIn = this.durM[s.loc[s.prev[f]] * n + lf];
+    } else this.trip += e;
+    const t = this.type;
+    const mt = v.maxTripDistance[t];
+    if (this.trip > mt) this.closedRange += this.trip - mt;
+    if (this.hasTw) this.mergeDs(edIn, chargeTime(v, t, mt - this.trip, mt), 0, p.twEarly[lf], p.twLate[lf]);
+    const nf = s.next[f];
+    if (nf !== end) {
+      if (this.hasTw) this.mergeDs(this.durM[lf * n + s.loc[nf]], st.aDur[f], st.aTw[f], st.aEarly[f], st.aLate[f]);
+      this.closedRange += st.aClosed[f];
+      this.trip = st.aTail[f];
+    } else this.trip = 0;
+    // Loads: stations do not reset them (reloads take the walked path).
+    const D = this.D;
+    for (let k = 0; k < D; k++) {
+      const i = node * D + k;
+      const m1 = this.max[k] + s.sHeadDel[i];
+      const m2 = s.sHeadMax[i] + this.pick[k];
+      this.max[k] = m1 > m2 ? m1 : m2;
+      this.del[k] += s.sHeadDel[i];
+      this.pick[k] += s.sHeadPick[i];
+    }
+    const r = s.routeOf[node];
     this.count += s.rSize[r] - s.pos[node] + 1;
     this.last = s.loc[s.prev[end]];
     return this;
@@ -647,4 +700,17 @@ export class RouteEval {
   feasible(): boolean {
     return this.resTimeWarp === 0 && this.resLoadExcess === 0 && this.resRangeExcess === 0 && this.resDistExcess === 0;
   }
+}
+
+/** Same range and charging curve: charging times of one type are those of the other. */
+function sameCharging(v: ProblemData['vehicles'], a: number, b: number): boolean {
+  if (v.maxTripDistance[a] !== v.maxTripDistance[b] || v.chargeTimePerDistance[a] !== v.chargeTimePerDistance[b]) return false;
+  const la = v.chargeCurveStart[a + 1] - v.chargeCurveStart[a];
+  if (la !== v.chargeCurveStart[b + 1] - v.chargeCurveStart[b]) return false;
+  for (let i = 0; i < la; i++) {
+    const ia = v.chargeCurveStart[a] + i;
+    const ib = v.chargeCurveStart[b] + i;
+    if (v.chargeCurveLevel[ia] !== v.chargeCurveLevel[ib] || v.chargeCurveTime[ia] !== v.chargeCurveTime[ib]) return false;
+  }
+  return true;
 }

@@ -20,6 +20,7 @@ import { RouteEval } from './RouteEval.ts';
 import { computeSuffixes } from './suffixes.ts';
 import { repairPairs } from './repairPairs.ts';
 import { updateRouteTw } from './updateRouteTw.ts';
+import { StationSuffixes } from './stationSuffixes.ts';
 
 export const NONE = -1;
 
@@ -114,6 +115,8 @@ export class SearchState {
   /** Cached cost of route(u) without the chain of k clients starting at u: [(u * 3) + k − 1]. */
   readonly remCost: Float64Array;
   readonly remStamp: Int32Array;
+  /** O(1) suffixes through stations (full recharge, no reloads); null otherwise. */
+  readonly st: StationSuffixes | null;
   readonly ev: RouteEval;
   penalties!: Penalties;
 
@@ -174,6 +177,7 @@ export class SearchState {
     this.leanTw = f.timeWindows && !f.pickups && !f.pairs && !f.multiTrip && !f.stations && !f.tripDistance;
     this.remCost = new Float64Array(N * 3);
     this.remStamp = new Int32Array(N * 3).fill(-1);
+    this.st = f.stations && !f.partialRecharge && !f.multiTrip ? new StationSuffixes(N) : null;
     this.ev = new RouteEval(this);
   }
 
@@ -375,6 +379,7 @@ export class SearchState {
     for (let k = 0; k < D; k++) this.rLoad[r * D + k] = ev.max[k];
     this.rFeasible[r] = ev.feasible() ? 1 : 0;
     computeSuffixes(this, r, D);
+    if (this.st) this.st.compute(this, r);
     this.rModified[r] = this.moves;
     this.rVersion[r]++;
     this.updateSector(r, ax, ay, pos - 1 - resets);
