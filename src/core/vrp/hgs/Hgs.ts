@@ -21,6 +21,7 @@ import type { HgsParams } from './params.ts';
 import { sizedParams } from './params.ts';
 import { Population } from './Population.ts';
 import { split } from './split.ts';
+import { RouteExchange } from './srex.ts';
 
 export interface HgsOptions {
   readonly seed: number;
@@ -40,6 +41,8 @@ export class Hgs {
   readonly penalties: Penalties;
   private readonly rng: Rng;
   private readonly ox: OxCrossover;
+  /** Route exchange crossover and ruin-and-recreate, used under a fleet cap (srex.ts). */
+  private readonly rx: RouteExchange | null;
   private readonly initial: Int32Array[][];
   private readonly maxRoutes: number;
   iterations = 0;
@@ -72,6 +75,7 @@ export class Hgs {
     this.penalties.distance = quantize(this.penalties.distance * params.initialPenaltyBoost);
     this.state.penalties = this.penalties;
     this.ox = new OxCrossover(p.numLocations, p.numClients);
+    this.rx = this.maxRoutes < this.state.numRoutes && params.routeExchange ? new RouteExchange(this.state, this.rng.fork(3)) : null;
     this.initial = (opts.initial ?? []).map((r) => r.map((a) => a.slice()));
   }
 
@@ -92,6 +96,12 @@ export class Hgs {
     }
     const p1 = this.pop.tournament();
     const p2 = this.pop.tournament();
+    if (this.rx) {
+      this.educate(this.rx.cross(p1.routes, p2.routes, this.penalties));
+      this.iterations++;
+      if (this.iterationsWithoutImprovement >= this.params.restartAfter) this.restart();
+      return;
+    }
     const child = this.ox.run(this.rng, p1.tour, p2.tour);
     // HGS-CVRP caps the split at parent 1's route count; with time windows that forces the
     // O(routes · n · L) limited split on most offspring for little benefit, so only the fleet
@@ -131,6 +141,11 @@ export class Hgs {
     // With seeds, part of the population (all of it under a fleet cap, where random tours split
     // into few routes are hopelessly infeasible) starts from perturbed seed tours.
     const capped = this.maxRoutes < this.state.numRoutes;
+    if (this.rx && this.initial.length > 0) {
+      const seed = this.initial[i % this.initial.length];
+      this.educate(this.rx.perturb(seed, Math.max(2, Math.round(this.p.numClients / 10)), this.penalties));
+      return;
+    }
     if (this.initial.length > 0 && (capped || i % 2 === 0)) {
       this.educate(split(this.state, this.perturbedSeed(i), this.maxRoutes));
       return;

@@ -38,6 +38,11 @@ export interface HgsParams {
   readonly granularity: number;
   readonly orOpt3: boolean;
   readonly swapStar: boolean;
+  /**
+   * Under a fleet cap, cross parents by selective route exchange and perturb seeds by ruin and
+   * recreate instead of OX and split of giant tours (hgs/srex.ts).
+   */
+  readonly routeExchange: boolean;
 }
 
 export const defaultHgsParams: HgsParams = {
@@ -57,6 +62,7 @@ export const defaultHgsParams: HgsParams = {
   granularity: 0,
   orOpt3: false,
   swapStar: true,
+  routeExchange: true,
 };
 
 /** From this many clients on, the population is halved (see `sizedParams`). */
