@@ -41,6 +41,7 @@ import { captionAt, type Caption } from '../src/core/replay/story.ts';
 import { buildSceneData, sceneTransferables, type SceneData } from '../src/core/mesh/sceneData.ts';
 import { demandGrid, type DemandGrid } from '../src/core/mesh/demandGrid.ts';
 import { benchScenarioText } from '../src/core/replay/benchScenario.ts';
+import { startRunScheduler, type RunScheduler, type SpawnSchedulerWorker } from './chargingWorker.ts';
 
 export type { FacilityInfo, SceneData } from '../src/core/mesh/sceneData.ts';
 
@@ -64,6 +65,8 @@ export interface ScenarioInfo {
   readonly facilities: number;
   /** A made-up fleet for rendering benchmarks (no dispatcher, no KPIs). */
   readonly synthetic: boolean;
+  /** Where the charging policy's fleet scheduler runs: its own worker, this thread, or none (a policy without one). */
+  readonly scheduler: 'worker' | 'in-thread' | null;
 }
 
 export type LoadResult = { ok: true; info: ScenarioInfo; scene: SceneData } | { ok: false; problems: string[] };
@@ -101,12 +104,22 @@ interface Current extends FrameSource {
   readonly replay: Replay | null;
   readonly ids: string[];
   readonly synthetic: boolean;
+  readonly sched: RunScheduler | null;
+}
+
+export interface SimApiOptions {
+  /**
+   * Start a run's fleet charging scheduler in its own worker (needs SharedArrayBuffer: a
+   * cross-origin-isolated page, or Node). Without it, or if the worker fails to start, the
+   * scheduler runs in the simulation's thread with the same plans.
+   */
+  readonly spawnScheduler?: SpawnSchedulerWorker;
 }
 
 /** Slice of engine time per turn of the run-ahead loop, ms of wall time: short, so frames are never held up long. */
 const SLICE_MS = 5;
 
-export function createSimApi() {
+export function createSimApi(opts: SimApiOptions = {}) {
   let cur: Current | null = null;
   let runs = 0;
   let pumping = false;
@@ -127,7 +140,7 @@ export function createSimApi() {
     setTimeout(pump, 0);
   };
 
-  const source = (src: string, scenario: Scenario, city: City, run: PreparedRun, timeline: Timeline, kpis: KpiSeries | null, replay: Replay | null, ids: string[]): Current => {
+  const source = (src: string, scenario: Scenario, city: City, run: PreparedRun, timeline: Timeline, kpis: KpiSeries | null, replay: Replay | null, ids: string[], sched: RunScheduler | null = null): Current => {
     const runId = ++runs;
     return {
       runId,
@@ -144,14 +157,37 @@ export function createSimApi() {
       facilityAt: new Map(city.facilities.map((f, i) => [f.node, i])),
       ids,
       synthetic: replay === null,
+      sched,
       ensure: (t: number) => replay?.ensure(t),
     };
   };
 
-  const start = (src: string, scenario: Scenario, city: City, overrides: RunOverrides): Current => {
+  const startScheduler = async (run: PreparedRun): Promise<RunScheduler | null> => {
+    if (!opts.spawnScheduler) return null;
+    try {
+      return await startRunScheduler(run, opts.spawnScheduler, (why) => console.warn(`charging scheduler: ${why}`));
+    } catch (e) {
+      console.warn(`charging scheduler: its worker did not start (${e instanceof Error ? e.message : String(e)}); scheduling in the simulation worker`);
+      return null;
+    }
+  };
+
+  const start = async (src: string, scenario: Scenario, city: City, overrides: RunOverrides): Promise<Current> => {
     const run = prepareRun(scenario, overrides, city);
-    const replay = new Replay(run.world, run.seed, run.createDispatcher());
-    return source(src, scenario, city, run, replay.timeline, replay.kpis, replay, [...replay.sim.state.fleet.ids]);
+    const sched = await startScheduler(run);
+    try {
+      const replay = new Replay(run.world, run.seed, run.createDispatcher(sched?.scheduler));
+      return source(src, scenario, city, run, replay.timeline, replay.kpis, replay, [...replay.sim.state.fleet.ids], sched);
+    } catch (e) {
+      sched?.close();
+      throw e;
+    }
+  };
+
+  /** Make `next` the current run, stopping the previous run's scheduler worker. */
+  const replace = (next: Current) => {
+    if (cur && cur !== next) cur.sched?.close();
+    cur = next;
   };
 
   const info = (c: Current): ScenarioInfo => ({
@@ -171,6 +207,7 @@ export function createSimApi() {
     runId: c.runId,
     facilities: c.city.facilities.length,
     synthetic: c.synthetic,
+    scheduler: c.sched ? c.sched.scheduler.where : c.run.charging.name === 'scheduled' && !c.synthetic ? 'in-thread' : null,
   });
 
   const failure = (e: unknown, src = ''): LoadResult => {
@@ -181,7 +218,7 @@ export function createSimApi() {
   };
 
   const loaded = (next: Current): LoadResult => {
-    cur = next;
+    replace(next);
     schedule();
     const scene = buildSceneData(next.city);
     return transfer({ ok: true, info: info(next), scene } as LoadResult, sceneTransferables(scene));
@@ -201,7 +238,7 @@ export function createSimApi() {
       let next: Current;
       try {
         const scenario = parseScenario(text, src);
-        next = start(src, scenario, await loadCity(scenario, src, baseUrl, onProgress), overrides);
+        next = await start(src, scenario, await loadCity(scenario, src, baseUrl, onProgress), overrides);
       } catch (e) {
         return failure(e, src);
       }
@@ -220,7 +257,7 @@ export function createSimApi() {
         const { contents } = await cachedImport(bytes, name, DEFAULT_OSM_IMPORT, onProgress);
         const scenario = scenarioForExtract(name, contents);
         scenarioText = JSON.stringify({ ...scenarioJson(scenario), city: { kind: 'osm', extract: name } }, null, 2);
-        next = start(name, scenario, cityFromContents(scenario, contents), {});
+        next = await start(name, scenario, cityFromContents(scenario, contents), {});
       } catch (e) {
         if (e instanceof OsmImportError) return { ok: false, problems: [e.message] };
         return failure(e, name);
@@ -246,11 +283,11 @@ export function createSimApi() {
     },
 
     /** Start the loaded scenario again (same city), optionally with another seed, strategy or charging policy. */
-    restart(overrides: RunOverrides = {}): LoadResult {
+    async restart(overrides: RunOverrides = {}): Promise<LoadResult> {
       if (!cur) return { ok: false, problems: ['no scenario loaded'] };
       if (cur.synthetic) return { ok: true, info: info(cur), scene: undefined as unknown as SceneData };
       try {
-        cur = start(cur.source, cur.scenario, cur.city, overrides);
+        replace(await start(cur.source, cur.scenario, cur.city, overrides));
       } catch (e) {
         return failure(e);
       }

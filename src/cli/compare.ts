@@ -19,12 +19,14 @@ import { Simulation } from '../core/sim/Simulation.ts';
 import { buildReport, type RunReport } from '../core/sim/report.ts';
 import { pairedDifference, summarize } from '../core/stats/summary.ts';
 import { applyVariant, expandVariants, type Variant } from './variants.ts';
+import { schedulerPlacement, startCliScheduler } from './chargingScheduler.ts';
 
 const spec = {
   vary: { type: 'list', help: 'path=v1,v2,… a scenario setting to vary (repeatable), e.g. fleet.size=20,30' },
   seeds: { type: 'number', help: 'runs per variant (default 10)' },
   'first-seed': { type: 'number', help: 'first seed (default 1); seeds are consecutive' },
   out: { type: 'string', help: 'write all runs and summaries as JSON' },
+  scheduler: { type: 'string', help: 'where the fleet charging scheduler runs: worker (its own worker thread, default) or in-thread' },
   quiet: { type: 'boolean', help: 'no progress bar' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
@@ -43,7 +45,7 @@ const METRICS: { key: string; label: string; get(r: RunReport): number; digits: 
   { key: 'costPerParcel', label: 'cost/parcel', get: (r) => r.costs.perDelivered, digits: 3, better: 'lower' },
 ];
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv, spec);
   if (args.flags.help) {
     process.stdout.write(usage('npm run compare --', '<scenario.json> [options]', spec));
@@ -55,6 +57,7 @@ function main(argv: string[]): void {
   const first = (args.flags['first-seed'] as number | undefined) ?? 1;
   if (!Number.isInteger(seeds) || seeds < 2 || seeds > 1000) throw new UsageError(`--seeds: expected an integer from 2 to 1000, got ${seeds}`);
   if (!Number.isInteger(first) || first < 0) throw new UsageError(`--first-seed: expected a non-negative integer, got ${first}`);
+  const placement = schedulerPlacement(args.flags.scheduler as string | undefined);
   const text = readTextFile(file);
   let raw: unknown;
   try {
@@ -78,18 +81,24 @@ function main(argv: string[]): void {
   const bar = new ProgressBar(`${variants.length} variant(s) × ${seeds} seeds`, args.flags.quiet === true);
   const runs: RunReport[][] = [];
   let done = 0;
-  scenarios.forEach((sc) => {
+  for (const sc of scenarios) {
     const city = buildCity(sc, readCityResources(sc, file)); // the city does not depend on the run seed: build once per variant
     const list: RunReport[] = [];
-    for (let s = first; s < first + seeds; s++) {
-      const run = prepareRun(sc, { seed: s }, city);
-      const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
-      sim.runToEnd();
-      list.push(buildReport(sim, sc.name, 0));
-      bar.update(++done / (variants.length * seeds));
+    // One charging scheduler worker per variant, shared by its seeds (same fleet, sites, tariffs).
+    const sched = await startCliScheduler(prepareRun(sc, { seed: first }, city), placement, 'compare');
+    try {
+      for (let s = first; s < first + seeds; s++) {
+        const run = prepareRun(sc, { seed: s }, city);
+        const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher(sched?.scheduler) });
+        sim.runToEnd();
+        list.push(buildReport(sim, sc.name, 0));
+        bar.update(++done / (variants.length * seeds));
+      }
+    } finally {
+      sched?.close();
     }
     runs.push(list);
-  });
+  }
   bar.done();
   const result = summarizeRuns(variants, runs, seeds, first);
   process.stdout.write(formatTable(result));
@@ -133,7 +142,7 @@ function formatTable(r: ReturnType<typeof summarizeRuns>): string {
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError || e instanceof CliInputError || e instanceof RunOptionError || e instanceof CityResourceError) {
     process.stderr.write(`compare: ${e.message}\n`);

@@ -12,17 +12,19 @@ import { buildReport } from '../core/sim/report.ts';
 import { ProgressBar } from './progress.ts';
 import { CliInputError } from './readInput.ts';
 import { loadScenarioAndCity } from './scenarioFiles.ts';
+import { schedulerPlacement, startCliScheduler } from './chargingScheduler.ts';
 
 const spec = {
   seed: { type: 'number', help: 'run seed (default: the scenario\'s)' },
   strategy: { type: 'string', help: 'dispatch strategy (insertion, nearest, vrp)' },
   charging: { type: 'string', help: 'charging policy (threshold, scheduled)' },
+  scheduler: { type: 'string', help: "where the fleet charging scheduler runs: worker (its own worker thread, default) or in-thread" },
   out: { type: 'string', help: 'where to write the run report (JSON); default: stdout' },
   quiet: { type: 'boolean', help: 'no progress bar' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, spec);
   if (args.flags.help) {
     process.stdout.write(usage('npm run simulate --', '<scenario.json> [options]', spec));
@@ -32,12 +34,19 @@ function main(argv: string[]): number {
   const file = args.positional[0];
   const seed = args.flags.seed as number | undefined;
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)) throw new UsageError(`--seed: expected a non-negative integer, got ${seed}`);
+  const placement = schedulerPlacement(args.flags.scheduler as string | undefined);
   const started = performance.now();
   const { scenario, city } = loadScenarioAndCity(file);
   const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined, charging: args.flags.charging as string | undefined }, city);
-  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher() });
-  const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, ${run.charging.name} charging, seed ${run.seed})`, args.flags.quiet === true);
-  sim.runToEnd((f) => bar.update(f));
+  const sched = await startCliScheduler(run, placement, 'simulate');
+  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher(sched?.scheduler) });
+  const where = sched ? `, scheduler in ${sched.scheduler.where === 'worker' ? 'a worker thread' : 'this thread'}` : '';
+  const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, ${run.charging.name} charging${where}, seed ${run.seed})`, args.flags.quiet === true);
+  try {
+    sim.runToEnd((f) => bar.update(f));
+  } finally {
+    sched?.close();
+  }
   bar.done();
   const report = buildReport(sim, scenario.name, Math.round((performance.now() - started) / 10) / 100);
   const json = `${JSON.stringify(report, null, 1)}\n`;
@@ -52,7 +61,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError || e instanceof RunOptionError || e instanceof CliInputError) {
     process.stderr.write(`simulate: ${e.message}\n`);

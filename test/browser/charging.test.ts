@@ -46,6 +46,8 @@ describe('charging in the app', () => {
     const picker = page.locator('[data-testid="charging-select"]');
     expect(await picker.inputValue()).toBe('scheduled');
     expect(await page.evaluate(() => window.__vanfleet!.state().info!.charging)).toBe('scheduled');
+    // The page is cross-origin isolated, so the fleet scheduler runs in a worker of its own.
+    expect(await page.evaluate(() => window.__vanfleet!.state().info!.scheduler)).toBe('worker');
     await page.locator('[data-testid="label-station-A"]').click();
     await page.locator('[data-testid="facility-panel"]').waitFor({ timeout: 10_000 });
     await chartAt(page, 12 * 3600);

@@ -20,6 +20,19 @@ describe('sim worker (comlink over worker_threads)', () => {
     expect(JSON.stringify(viaWorker)).toBe(JSON.stringify(direct));
   });
 
+  it('runs the scheduled policy with its fleet scheduler in a worker of its own, byte-identical to in-process', async () => {
+    const text = readFileSync('scenarios/default.json', 'utf8');
+    const loaded = await api.load(text, 'scenarios/default.json', { seed: 3, charging: 'scheduled' });
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    expect(loaded.info.scheduler).toBe('worker');
+    const viaWorker = await api.runToEnd();
+    const direct = runScenario(loadScenarioFile('scenarios/default.json'), { seed: 3, charging: 'scheduled' }).report;
+    expect(JSON.stringify(viaWorker)).toBe(JSON.stringify(direct));
+    // A restart with the threshold rule has no fleet scheduler (and stops the previous worker).
+    const again = await api.restart({ charging: 'threshold' });
+    expect(again.ok && again.info.scheduler).toBe(null);
+  }, 60000);
+
   it('steps the clock and returns the fleet in the transferred buffer', async () => {
     const loaded = await api.load(readFileSync('scenarios/small.json', 'utf8'), 'small.json');
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));

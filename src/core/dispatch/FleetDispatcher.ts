@@ -4,6 +4,7 @@ import type { SimView } from '../sim/SimView.ts';
 import { VanStatus } from '../sim/VanStatus.ts';
 import { nearestCharger, tripEnergyWh as planEnergyWh } from '../sim/World.ts';
 import type { PowerAllocator } from '../charging/PowerAllocator.ts';
+import type { FleetScheduler } from '../charging/FleetScheduler.ts';
 import type { ChargeDecider, ChargingPolicy } from './chargingPolicies.ts';
 import type { DispatchStrategy } from './DispatchStrategy.ts';
 import { EligibleStock } from './EligibleStock.ts';
@@ -36,10 +37,11 @@ export class FleetDispatcher implements Dispatcher {
   constructor(
     readonly strategy: DispatchStrategy,
     readonly chargingPolicy: ChargingPolicy,
+    scheduler?: FleetScheduler,
   ) {
     this.name = strategy.name;
     this.allocator = chargingPolicy.allocator;
-    this.charging = chargingPolicy.createDecider();
+    this.charging = chargingPolicy.createDecider(scheduler);
   }
 
   decide(sim: SimView, v: number, log: DecisionLog): Decision | null {

@@ -1,5 +1,6 @@
 import { equalShare, urgentFirst, type PowerAllocator } from '../charging/PowerAllocator.ts';
-import { ChargeAction, scheduleCharging, type FleetChargePlan } from '../charging/scheduleCharging.ts';
+import { ChargeAction, type FleetChargePlan } from '../charging/scheduleCharging.ts';
+import { inThreadScheduler, type FleetScheduler } from '../charging/FleetScheduler.ts';
 import type { SimView } from '../sim/SimView.ts';
 import { nearestCharger, tripEnergyWh } from '../sim/World.ts';
 
@@ -36,7 +37,8 @@ export interface ChargingPolicy {
   readonly name: string;
   readonly description: string;
   readonly allocator: PowerAllocator;
-  createDecider(): ChargeDecider;
+  /** The dispatcher's side for one run; a policy with a fleet scheduler asks `scheduler` (default: in this thread). */
+  createDecider(scheduler?: FleetScheduler): ChargeDecider;
 }
 
 const pct = (x: number, of: number) => `${Math.round((100 * x) / of)} %`;
@@ -80,10 +82,12 @@ export const scheduledPolicy: ChargingPolicy = {
   name: 'scheduled',
   description: 'charge what the day needs, top up only at the cheapest remaining price and when the energy is needed today, urgent charges first under the site limit',
   allocator: urgentFirst,
-  createDecider: () => new ScheduledDecider(),
+  createDecider: (scheduler) => new ScheduledDecider(scheduler ?? inThreadScheduler),
 };
 
 class ScheduledDecider implements ChargeDecider {
+  constructor(private readonly scheduler: FleetScheduler) {}
+
   private t = NaN;
   private plan: FleetChargePlan = { action: new Uint8Array(0), targetWh: new Float64Array(0) };
   private keep = new Float64Array(0);
@@ -188,7 +192,7 @@ class ScheduledDecider implements ChargeDecider {
       this.keep[v] = params.reserveSoc * batteryWh + nearestCharger(world, fleet.node[v]).energyWh;
     }
     const c = view.chargers;
-    scheduleCharging(
+    this.scheduler.schedule(
       {
         now: view.now,
         dayEndS: params.dayEndS,

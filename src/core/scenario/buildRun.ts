@@ -6,6 +6,7 @@ import type { DispatchStrategy } from '../dispatch/DispatchStrategy.ts';
 import { FleetDispatcher } from '../dispatch/FleetDispatcher.ts';
 import { CHARGING_POLICIES, chargingPolicyByName, type ChargingPolicy } from '../dispatch/chargingPolicies.ts';
 import { flatTariff, tariffFrom, type Tariff } from '../charging/Tariff.ts';
+import type { FleetScheduler } from '../charging/FleetScheduler.ts';
 import { strategyByName, STRATEGIES } from '../dispatch/strategies.ts';
 import type { Dispatcher } from '../sim/Decision.ts';
 import type { SimParams } from '../sim/SimParams.ts';
@@ -26,7 +27,8 @@ export interface PreparedRun {
   readonly strategy: DispatchStrategy;
   readonly charging: ChargingPolicy;
   /** A fresh dispatcher for one simulation of this run (dispatchers keep per-run caches). */
-  createDispatcher(): Dispatcher;
+  /** A fresh dispatcher for this run; the charging policy's fleet scheduler runs where `scheduler` says (default: in this thread). */
+  createDispatcher(scheduler?: FleetScheduler): Dispatcher;
 }
 
 /** Thrown for a bad override (e.g. an unknown --strategy), naming the option. */
@@ -111,5 +113,5 @@ export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: Cit
     city.doors.weight,
     demandRng,
   );
-  return { scenario: sc, world: buildWorld(city, parcels, params), seed, strategy, charging, createDispatcher: () => new FleetDispatcher(strategy, charging) };
+  return { scenario: sc, world: buildWorld(city, parcels, params), seed, strategy, charging, createDispatcher: (scheduler) => new FleetDispatcher(strategy, charging, scheduler) };
 }
