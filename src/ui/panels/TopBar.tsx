@@ -69,7 +69,7 @@ export function TopBar(p: Props) {
       />
       {p.info && <NamedPicker label="Strategy" value={p.info.strategy} options={p.info.strategies} disabled={p.busy} onChange={p.onStrategy} testId="strategy-select" />}
       {p.info && !p.info.synthetic && (
-        <NamedPicker label="Charging" value={p.info.charging} options={p.info.chargingPolicies} disabled={p.busy} onChange={p.onCharging} testId="charging-select" />
+        <NamedPicker label="Charging" value={p.info.charging} options={p.info.chargingPolicies} disabled={p.busy} onChange={p.onCharging} testId="charging-select" title={schedulerNote(p.info.scheduler)} />
       )}
       <div className="playback">
         <button type="button" onClick={p.onTogglePause} data-testid="play-pause" aria-label={p.paused ? 'Play' : 'Pause'}>
@@ -113,9 +113,9 @@ export function TopBar(p: Props) {
 }
 
 /** A labelled select over named choices (dispatch strategies, charging policies), each with its description as a tooltip. */
-function NamedPicker(p: { label: string; value: string; options: readonly { name: string; description: string }[]; disabled: boolean; onChange: (name: string) => void; testId: string }) {
+function NamedPicker(p: { label: string; value: string; options: readonly { name: string; description: string }[]; disabled: boolean; onChange: (name: string) => void; testId: string; title?: string }) {
   return (
-    <label>
+    <label title={p.title}>
       {p.label}
       <select value={p.value} disabled={p.disabled} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId}>
         {p.options.map((o) => (
@@ -126,4 +126,11 @@ function NamedPicker(p: { label: string; value: string; options: readonly { name
       </select>
     </label>
   );
+}
+
+/** Where the run's fleet charging scheduler runs, for the charging picker's tooltip. */
+function schedulerNote(where: 'worker' | 'in-thread' | null | undefined): string | undefined {
+  if (where === 'worker') return 'fleet charging scheduler: in a worker of its own';
+  if (where === 'in-thread') return 'fleet charging scheduler: inside the simulation worker (the page is not cross-origin isolated)';
+  return undefined;
 }

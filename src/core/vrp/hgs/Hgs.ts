@@ -96,7 +96,8 @@ export class Hgs {
     }
     const p1 = this.pop.tournament();
     const p2 = this.pop.tournament();
-    if (this.rx) {
+    // A single route leaves route exchange nothing to combine: OX reorders it instead.
+    if (this.rx && p1.numRoutes > 1 && p2.numRoutes > 1) {
       this.educate(this.rx.cross(p1.routes, p2.routes, this.penalties));
       this.iterations++;
       if (this.iterationsWithoutImprovement >= this.params.restartAfter) this.restart();
