@@ -123,6 +123,30 @@ interface VrpRow {
 
 const meanGap = (r: VrpResult, otherSeeds: string) => `${overall(r).meanGap.toFixed(2)} %${otherSeeds}`;
 
+/** Groups whose name starts with `prefix`, pooled: instances, at the BKS fleet, and the gap there (weighted by its count). */
+function pooled(r: VrpResult, prefix: string) {
+  const gs = r.groups.filter((g) => g.group.startsWith(prefix));
+  const count = gs.reduce((a, g) => a + g.count, 0);
+  const bksVehicles = gs.reduce((a, g) => a + g.bksVehicles, 0);
+  const gapCount = gs.reduce((a, g) => a + g.gapCount, 0);
+  const meanGap = gapCount > 0 ? gs.reduce((a, g) => a + g.meanGap * g.gapCount, 0) / gapCount : NaN;
+  return { count, bksVehicles, meanGap };
+}
+
+/** Hierarchical sets: the fleet first, then the distance gap where the fleet is the best-known one. */
+const fleetAndGap = (x: { count: number; bksVehicles: number; meanGap: number }) =>
+  `BKS fleet on ${x.bksVehicles}/${x.count} (${Math.round((100 * x.bksVehicles) / x.count)} %), gap there ${gap(x.meanGap)} %`;
+
+/** E-VRPTW: the 100-customer instances by fleet and gap, the small ones by gap. */
+const evrptwRow = (file: string, objective: string): VrpRow => ({
+  file,
+  set: (r) => `E-VRPTW (${r.instances.length}: ${r.instances.filter((i) => i.customers >= 100).length} of 100 customers)`,
+  objective,
+  mean: (r) => `100 customers: ${fleetAndGap(pooled(r, 'large'))}; 5–15: ${gap(pooled(r, 'small').meanGap)} %`,
+  by: (r) => groupsOf(r).filter((g) => g.group.startsWith('large')).map((g) => `${g.group.slice(6)} ${g.bksVehicles}/${g.count} ${gap(g.meanGap)} %`).join(', '),
+  peer: '—',
+});
+
 const VRP_ROWS: readonly VrpRow[] = [
   {
     file: 'vrp-solomon-30s.json', set: (r) => `Solomon (${r.instances.length})`, objective: 'distance (DIMACS)', mean: meanGap,
@@ -134,9 +158,11 @@ const VRP_ROWS: readonly VrpRow[] = [
   },
   {
     file: 'vrp-solomon-hierarchical-30s.json', set: (r) => `Solomon (${r.instances.length})`, objective: 'hierarchical',
-    mean: (r) => `BKS fleet on ${overall(r).bksVehicles}/${overall(r).count} (${Math.round((100 * overall(r).bksVehicles) / overall(r).count)} %)`,
-    by: (r) => groupsOf(r).map((g) => `${g.group} ${g.bksVehicles}/${g.count}`).join(', '), peer: '—',
+    mean: (r) => fleetAndGap(overall(r)),
+    by: (r) => groupsOf(r).map((g) => `${g.group} ${g.bksVehicles}/${g.count} ${gap(g.meanGap)} %`).join(', '), peer: '—',
   },
+  evrptwRow('vrp-evrptw-60s.json', 'hierarchical, full recharge'),
+  evrptwRow('vrp-evrptw-partial-60s.json', 'hierarchical, partial recharge'),
   {
     file: 'vrp-x-60s.json', set: (r) => `X, ${customers(r)} (${r.instances.length})`, objective: 'distance', mean: meanGap,
     by: (r) => groupsOf(r).map((g) => `${dash(g.group)}: ${gap(g.meanGap)} %`).join(', '),
