@@ -23,7 +23,7 @@ describe('README benchmark tables', () => {
 
   it('quote runs of the same configuration on other seeds beside the seed-1 figure', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-tables-'));
-    for (const f of ['vrp-solomon-30s.json', 'vrp-vroom6-2s.json', 'vrp-solomon-hierarchical-30s.json', 'vrp-x-60s.json', 'vrp-x1000-120s.json']) {
+    for (const f of ['vrp-solomon-30s.json', 'vrp-vroom6-2s.json', 'vrp-solomon-hierarchical-30s.json', 'vrp-evrptw-60s.json', 'vrp-evrptw-partial-60s.json', 'vrp-x-60s.json', 'vrp-x1000-120s.json']) {
       writeFileSync(join(dir, f), readFileSync(join(RESULTS_DIR, f)));
     }
     const seed2 = JSON.parse(readFileSync(join(RESULTS_DIR, 'vrp-vroom6-2s.json'), 'utf8')) as { seed: number; groups: { group: string; meanGap: number }[] };
