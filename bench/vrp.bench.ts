@@ -1,23 +1,32 @@
 /**
  * `npm run bench -- vrp [--set NAME] [--objective distance|hierarchical] [--recharge full|partial]
- *  [--time-limit S] [--seed N] [--instances a,b,...] [--workers N]`
+ *  [--time-limit S] [--seed N] [--instances a,b,...] [--workers N] [--peers hgs,vroom]
+ *  [--peer-bin hgs=PATH,vroom=PATH]`
  *
  * Solves a benchmark set with one solver per core (worker_threads), checks every solution with the
  * test suite's independent checker, prints the gap to the best-known solutions per instance and
  * per class/size, and writes bench/results/vrp-<set>[-<objective>][-partial]-<limit>s[-seed<N>].json
  * (see vrp/resultFile.ts), with an `-exploratory` suffix when --instances picks part of the set, so
  * a short or partial run never replaces a file a README table quotes (`npm run bench -- tables`).
- * No C++ peer can run here, so the peer figures (VROOM, HGS-CVRP) are quoted from measurements on
- * this machine.
+ * With --peers, each peer that handles the set's problem (HGS-CVRP: CVRP; VROOM: CVRP and VRPTW)
+ * solves every instance beside vanfleet under the same limit and seed, one core each, and is
+ * checked by the same checker; a peer that is not built is reported and left out.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseArgs, usage, UsageError } from '../src/cli/args.ts';
 import type { FlagSpec } from '../src/cli/args.ts';
+import { readInstance } from '../src/core/vrp/index.ts';
 import type { Objective } from '../src/core/vrp/index.ts';
+import { hgsHandles } from './peers/hgs.ts';
+import { isPeerName, locatePeer, parsePeerBins, PEER_NAMES } from './peers/locate.ts';
+import type { PeerName } from './peers/locate.ts';
+import { peerVersion } from './peers/peer.ts';
+import { vroomHandles } from './peers/vroom.ts';
 import { formatTable, groupStats, toRow } from './vrp/report.ts';
 import { resultFileName } from './vrp/resultFile.ts';
 import type { RunIdentity } from './vrp/resultFile.ts';
@@ -36,7 +45,40 @@ const spec: Record<string, FlagSpec> = {
   seed: { type: 'number', help: 'random seed (default 1)' },
   instances: { type: 'string', help: 'comma-separated instance names (default: the whole set)' },
   workers: { type: 'number', help: 'parallel solvers (default: one per core)' },
+  peers: { type: 'string', help: 'peers to run beside vanfleet: hgs (CVRP), vroom (CVRP, VRPTW); built by `npm run bench:peers`' },
+  'peer-bin': { type: 'string', help: 'your own peer binaries: hgs=PATH,vroom=PATH' },
 };
+
+interface PeerPlan {
+  readonly name: PeerName;
+  readonly bin: string;
+  readonly version: string;
+  readonly binarySha256: string;
+}
+
+/** Which requested peers run on this set, and why the others do not (reported, not a failure). */
+function planPeers(requested: readonly string[], bins: Partial<Record<PeerName, string>>, first: BenchInstance | undefined, objective: Objective): { run: PeerPlan[]; missing: { name: string; why: string }[] } {
+  const run: PeerPlan[] = [];
+  const missing: { name: string; why: string }[] = [];
+  const inst = first ? readInstance(readFileSync(first.file, 'utf8'), basename(first.file), { objective }) : undefined;
+  for (const name of requested) {
+    if (!isPeerName(name)) throw new UsageError(`--peers: unknown peer "${name}" (known: ${PEER_NAMES.join(', ')})`);
+    const handles = name === 'hgs' ? hgsHandles : vroomHandles;
+    if (inst && !handles(inst)) {
+      missing.push({ name, why: `${name}: does not handle ${inst.format} instances (${name === 'hgs' ? 'CVRP only' : 'CVRP and VRPTW only'})` });
+      continue;
+    }
+    const at = locatePeer(name, bins);
+    if (!at.ok) missing.push({ name, why: at.why });
+    else run.push({ name, bin: at.bin, ...peerVersion(name, at.bin, name === 'vroom' ? vroomVersion(at.bin) : undefined) });
+  }
+  return { run, missing };
+}
+
+function vroomVersion(bin: string): string | undefined {
+  const r = spawnSync(bin, ['-v'], { encoding: 'utf8', timeout: 10_000 });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
 
 function pool(jobs: Job[], workers: number, onDone: (i: number, r: JobResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -100,15 +142,38 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const workers = (flags.workers as number | undefined) ?? availableParallelism();
-  const jobs: Job[] = instances.map((i) => ({ file: i.file, objective: set.objective, timeLimit, seed, recharge }));
-  process.stderr.write(`vrp bench: ${jobs.length} instances of ${set.name}, ${timeLimit} s each, ${workers} workers, ~${Math.ceil((jobs.length * timeLimit) / workers / 60)} min\n`);
-  const rows: (Row | undefined)[] = new Array(jobs.length);
-  await pool(jobs, workers, (i, r) => {
-    rows[i] = toRow(instances[i], r);
-    const row = rows[i]!;
-    process.stderr.write(`  ${row.name}: ${row.distance.toFixed(2)} (${row.vehicles} veh), gap ${row.gap.toFixed(2)} %${row.feasible ? '' : ' INFEASIBLE'}\n`);
+  let peers: ReturnType<typeof planPeers>;
+  try {
+    const requested = ((flags.peers as string | undefined) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    peers = planPeers(requested, parsePeerBins(flags['peer-bin'] as string | undefined), instances[0], set.objective);
+  } catch (e) {
+    process.stderr.write(`bench vrp: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+  for (const m of peers.missing) process.stderr.write(`vrp bench: peer left out: ${m.why}\n`);
+  const jobs: Job[] = [];
+  const owner: { instance: number; solver: 'vanfleet' | PeerName }[] = [];
+  instances.forEach((inst, k) => {
+    jobs.push({ file: inst.file, objective: set.objective, timeLimit, seed, recharge });
+    owner.push({ instance: k, solver: 'vanfleet' });
+    for (const p of peers.run) {
+      jobs.push({ file: inst.file, objective: set.objective, timeLimit, seed, recharge, solver: p.name, bin: p.bin });
+      owner.push({ instance: k, solver: p.name });
+    }
   });
-  const done = rows.filter((r): r is Row => r !== undefined);
+  const solvers = ['vanfleet', ...peers.run.map((p) => p.name)].join(', ');
+  process.stderr.write(`vrp bench: ${instances.length} instances of ${set.name}, ${timeLimit} s each, solvers ${solvers}, ${workers} workers, ~${Math.ceil((jobs.length * timeLimit) / workers / 60)} min\n`);
+  const results: { ours?: JobResult; peers: Partial<Record<PeerName, JobResult>> }[] = instances.map(() => ({ peers: {} }));
+  await pool(jobs, workers, (i, r) => {
+    const { instance, solver } = owner[i];
+    if (solver === 'vanfleet') results[instance].ours = r;
+    else results[instance].peers[solver] = r;
+    process.stderr.write(`  ${instances[instance].name} ${solver}: ${r.distance.toFixed(2)} (${r.vehicles} veh), gap ${((100 * (r.distance - instances[instance].bksDistance)) / instances[instance].bksDistance).toFixed(2)} %${r.feasible ? '' : ` INFEASIBLE ${r.checkErrors[0] ?? ''}`}\n`);
+  });
+  const done: Row[] = [];
+  results.forEach((r, k) => {
+    if (r.ours) done.push(toRow(instances[k], r.ours, peers.run.length ? r.peers : undefined));
+  });
   process.stdout.write(formatTable(set, done, timeLimit, seed) + '\n');
   const outDir = join(here, 'results');
   mkdirSync(outDir, { recursive: true });
@@ -120,6 +185,10 @@ export async function main(argv: string[]): Promise<void> {
   writeFileSync(out, JSON.stringify({
     set: set.name, objective: set.objective, ...(set.name === 'evrptw' ? { recharge } : {}), timeLimitSeconds: timeLimit, seed, workers, date: new Date().toISOString(),
     setInstances: set.instances.length,
+    ...(peers.run.length || peers.missing.length ? {
+      peers: Object.fromEntries(peers.run.map((p) => [p.name, { version: p.version, binarySha256: p.binarySha256, threads: 1 }])),
+      peersLeftOut: peers.missing,
+    } : {}),
     reference: set.reference, groups: groupStats(done), instances: done,
   }, null, 2) + '\n');
   process.stderr.write(`wrote ${out}\n`);

@@ -1,0 +1,45 @@
+/**
+ * What a peer runner hands back: the routes in the solution file contract's ids (depot excluded),
+ * the wall-clock seconds the process took, the search iterations where the peer reports them,
+ * and, when the run failed, why. The bench checks the routes with the test suite's checker.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PEERS_SOURCE } from './locate.ts';
+import type { PeerName } from './locate.ts';
+
+export interface PeerRun {
+  readonly routes: string[][];
+  readonly seconds: number;
+  /** HGS-CVRP: genetic iterations; null where the peer does not report them (VROOM). */
+  readonly iterations: number | null;
+  /** Customers the peer left out (VROOM's `unassigned`). */
+  readonly unassigned: string[];
+  readonly error?: string;
+}
+
+export interface PeerJob {
+  readonly file: string;
+  readonly timeLimit: number;
+  readonly seed: number;
+  readonly objective: 'distance' | 'hierarchical';
+}
+
+/** The source version (from ../shared/peers/README.md) and the binary's hash, for the result file. */
+export function peerVersion(name: PeerName, bin: string, versionText?: string): { version: string; binarySha256: string } {
+  const sha = createHash('sha256').update(readFileSync(bin)).digest('hex').slice(0, 16);
+  if (versionText) return { version: versionText, binarySha256: sha };
+  const folder = name === 'hgs' ? 'hgs-cvrp' : name;
+  try {
+    const readme = readFileSync(join(PEERS_SOURCE, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((l) => l.startsWith(`| \`${folder}/\``));
+    const cells = row?.split('|').map((c) => c.trim());
+    return { version: cells?.[4]?.split(';')[0] ?? 'unknown', binarySha256: sha };
+  } catch {
+    return { version: 'unknown (no ../shared/peers/README.md)', binarySha256: sha };
+  }
+}
+
+/** A process that outlives its limit by this much is killed (the run is then reported as failed). */
+export const graceSeconds = (limit: number) => Math.max(10, limit * 0.5);
