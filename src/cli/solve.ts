@@ -1,34 +1,38 @@
 /**
- * `npm run solve -- <instance file> [--format solomon|cvrplib|evrptw] [--objective distance|hierarchical]
- *  [--recharge full|partial] [--time-limit S] [--seed N] [--workers N] --out sol.json`
+ * `npm run solve -- <instance file> [--format solomon|cvrplib|evrptw|vroom] [--objective distance|hierarchical]
+ *  [--recharge full|partial] [--time-limit S] [--seed N] [--workers N] [--out-format solution|vroom] [--out sol.json]`
  *
- * Reads a benchmark instance (format detected when omitted), runs the optimiser with a wall-clock
- * limit in the optimizer worker pool (workers/optimizerPool.ts: N seeds seed, seed+1, … in parallel
- * worker_threads, the best result written) and writes the solution file contract. Errors name the
- * problem (file and line) on stderr and exit with code 2, without a stack trace.
+ * Reads a benchmark instance or a problem in VROOM's JSON input format (format detected when
+ * omitted), runs the optimiser with a wall-clock limit in the optimizer worker pool
+ * (workers/optimizerPool.ts: N seeds seed, seed+1, … in parallel worker_threads, the best result
+ * written) and writes the solution file contract, or VROOM's output format (the default for VROOM
+ * input), to --out or standard output. Errors name the problem (file and line or field path) on
+ * stderr and exit with code 2, without a stack trace.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
 import type { FlagSpec } from './args.ts';
-import { ParseError, ProblemError, readInstance, ROUTE_MIN_SHARE, toSolutionFile } from '../core/vrp/index.ts';
-import type { Instance, InstanceFormat, Objective, ProgressEvent, Recharge, Result } from '../core/vrp/index.ts';
+import { ParseError, ProblemError, readInstance, readVroom, ROUTE_MIN_SHARE, toSolutionFile, unassignUntilFeasible, vroomView, writeVroom } from '../core/vrp/index.ts';
+import type { InstanceFormat, Objective, ProblemData, ProgressEvent, Recharge, Result } from '../core/vrp/index.ts';
 import { createNodeOptimizerPool } from '../../workers/optimizerPool.node.ts';
 
 const spec: Record<string, FlagSpec> = {
-  format: { type: 'string', help: 'solomon | cvrplib | evrptw (default: detected from the file)' },
+  format: { type: 'string', help: 'solomon | cvrplib | evrptw | vroom (VROOM\'s JSON input; default: detected from the file)' },
   objective: { type: 'string', help: 'distance | hierarchical (default: distance; hierarchical for evrptw)' },
   recharge: { type: 'string', help: 'E-VRPTW: full (Schneider et al. 2014, default) | partial (Keskin & Çatay 2016)' },
   'time-limit': { type: 'number', help: 'seconds of search (default 10)' },
   seed: { type: 'number', help: 'random seed (default 1)' },
+  'stall-iterations': { type: 'number', help: 'also stop after this many iterations without improvement (default: none; 2000 for VROOM input)' },
   workers: { type: 'number', help: 'seeds seed, seed+1, … searched in parallel worker threads, best kept (default 1, at most the core count)' },
-  out: { type: 'string', help: 'solution file to write (JSON)' },
+  out: { type: 'string', help: 'solution file to write (JSON; default: standard output)' },
+  'out-format': { type: 'string', help: 'solution (the solution file contract, default for benchmark instances) | vroom (VROOM\'s output format, default for VROOM input)' },
   quiet: { type: 'boolean', help: 'no progress on stderr' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
-const SYNOPSIS = '<instance file> [options] --out sol.json';
+const SYNOPSIS = '<instance file | problem.json> [options] [--out sol.json]';
 
 function fail(message: string): never {
   process.stderr.write(`solve: ${message}\n`);
@@ -43,10 +47,13 @@ async function main(argv: string[]): Promise<void> {
   }
   if (positional.length !== 1) throw new UsageError(`expected one instance file, got ${positional.length}`);
   const out = flags.out as string | undefined;
-  if (!out) throw new UsageError('--out: expected a file name');
-  const format = flags.format as string | undefined;
-  if (format !== undefined && !['solomon', 'cvrplib', 'evrptw'].includes(format))
-    throw new UsageError(`--format: expected solomon, cvrplib or evrptw, got "${format}"`);
+  if (out === '') throw new UsageError('--out: expected a file name');
+  let format = flags.format as string | undefined;
+  if (format !== undefined && !['solomon', 'cvrplib', 'evrptw', 'vroom'].includes(format))
+    throw new UsageError(`--format: expected solomon, cvrplib, evrptw or vroom, got "${format}"`);
+  const outFormat = flags['out-format'] as string | undefined;
+  if (outFormat !== undefined && outFormat !== 'solution' && outFormat !== 'vroom')
+    throw new UsageError(`--out-format: expected solution or vroom, got "${outFormat}"`);
   const objective = flags.objective as string | undefined;
   if (objective !== undefined && objective !== 'distance' && objective !== 'hierarchical')
     throw new UsageError(`--objective: expected distance or hierarchical, got "${objective}"`);
@@ -61,6 +68,8 @@ async function main(argv: string[]): Promise<void> {
   const cores = availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > cores)
     throw new UsageError(`--workers: expected an integer from 1 to ${cores} (the core count), got ${workers}`);
+  const stall = flags['stall-iterations'] as number | undefined;
+  if (stall !== undefined && !(Number.isInteger(stall) && stall > 0)) throw new UsageError(`--stall-iterations: expected a positive integer, got ${stall}`);
   const file = positional[0];
   let text: string;
   try {
@@ -68,21 +77,56 @@ async function main(argv: string[]): Promise<void> {
   } catch (e) {
     fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  if (format === undefined && /\.json$/i.test(file)) format = 'vroom';
+  const quiet = flags.quiet === true;
+  if (format === 'vroom') {
+    if (objective !== undefined || recharge !== undefined) throw new UsageError('--objective and --recharge do not apply to VROOM input (its objective is its costs)');
+    if (outFormat === 'solution') throw new UsageError('--out-format solution needs a benchmark instance; VROOM input is answered in VROOM\'s output format');
+    await solveVroom(text, basename(file), { seconds, seed, workers, quiet, out, stall: stall ?? 2000 });
+    return;
+  }
   const inst = readInstance(text, basename(file), {
     format: format as InstanceFormat | undefined,
     objective: objective as Objective | undefined,
     recharge: recharge as Recharge | undefined,
   });
   const t0 = performance.now();
-  const { res, seed: bestSeed } = await solveInPool(inst, seconds, seed, workers, flags.quiet === true, t0);
+  const { res, seed: bestSeed } = await solveInPool(inst.problem, inst.objective === 'hierarchical', inst.scale, seconds, seed, workers, quiet, t0, stall);
   const solFile = toSolutionFile(inst, res.best, (performance.now() - t0) / 1000);
-  writeFileSync(out, JSON.stringify(solFile, null, 2) + '\n');
-  if (flags.quiet !== true)
+  const answer = outFormat === 'vroom' ? writeVroom(vroomView(inst), res.best, { loading: 0, solving: solFile.seconds * 1000 }) : solFile;
+  emit(answer, out);
+  if (!quiet)
     process.stderr.write(
       `${inst.name}: ${solFile.vehicles} vehicles, distance ${solFile.distance}${res.feasible ? '' : ' (INFEASIBLE)'}, ` +
-        `${solFile.seconds} s${workers > 1 ? ` (best of ${workers} seeds: ${bestSeed})` : ''} -> ${out}\n`,
+        `${solFile.seconds} s${workers > 1 ? ` (best of ${workers} seeds: ${bestSeed})` : ''} -> ${out ?? 'standard output'}\n`,
     );
   if (!res.feasible) process.exitCode = 1;
+}
+
+function emit(answer: object, out: string | undefined): void {
+  const json = JSON.stringify(answer, null, out ? 2 : undefined) + '\n';
+  if (out) writeFileSync(out, json);
+  else process.stdout.write(json);
+}
+
+/**
+ * VROOM input in, VROOM output out: tasks no vehicle can serve alone, and any a too small fleet
+ * still leaves over (lowest priority first), are reported `unassigned`, as VROOM does.
+ */
+async function solveVroom(text: string, file: string, o: { seconds: number; seed: number; workers: number; quiet: boolean; out: string | undefined; stall: number }): Promise<void> {
+  const t0 = performance.now();
+  const vp = readVroom(text, file);
+  for (const w of vp.warnings) process.stderr.write(`solve: warning: ${w}\n`);
+  const loaded = performance.now();
+  const { res } = await solveInPool(vp.problem, false, 1, o.seconds - (loaded - t0) / 1000, o.seed, o.workers, o.quiet, t0, o.stall);
+  const { solution, removed } = unassignUntilFeasible(vp.problem, res.best, (l) => vp.tasks[l - vp.problem.numDepots].priority);
+  const answer = writeVroom(vp, solution, { loading: loaded - t0, solving: performance.now() - loaded }, removed);
+  emit(answer, o.out);
+  if (!o.quiet)
+    process.stderr.write(
+      `${file}: ${answer.summary.routes} routes, cost ${answer.summary.cost}, ${answer.summary.unassigned} unassigned, ` +
+        `${((performance.now() - t0) / 1000).toFixed(1)} s -> ${o.out ?? 'standard output'}\n`,
+    );
 }
 
 /**
@@ -91,7 +135,9 @@ async function main(argv: string[]): Promise<void> {
  * contract): a flag shared with the workers stops even a long step (route minimisation), and
  * cancel() stops each worker at its next ~50 ms slice.
  */
-async function solveInPool(inst: Instance, seconds: number, seed: number, workers: number, quiet: boolean, t0: number): Promise<{ res: Result; seed: number }> {
+async function solveInPool(
+  problem: ProblemData, hierarchical: boolean, scale: number, seconds: number, seed: number, workers: number, quiet: boolean, t0: number, stall?: number,
+): Promise<{ res: Result; seed: number }> {
   const pool = createNodeOptimizerPool(workers);
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   const onSigint = () => {
@@ -103,13 +149,12 @@ async function solveInPool(inst: Instance, seconds: number, seed: number, worker
   try {
     await pool.ready();
     const left = Math.max(0, seconds - (performance.now() - t0) / 1000);
-    const hierarchical = inst.objective === 'hierarchical';
     const seeds = Array.from({ length: workers }, (_, i) => seed + i);
     const out = await pool.solve(
-      inst.problem,
-      { stop: { timeLimitSeconds: left }, cancelFlag, minimiseVehicles: hierarchical, routeMinSeconds: hierarchical ? left * ROUTE_MIN_SHARE : undefined },
+      problem,
+      { stop: { timeLimitSeconds: left, ...(stall ? { maxIterationsWithoutImprovement: stall } : {}) }, cancelFlag, minimiseVehicles: hierarchical, routeMinSeconds: hierarchical ? left * ROUTE_MIN_SHARE : undefined },
       seeds,
-      quiet ? undefined : progressReporter(inst, t0),
+      quiet ? undefined : progressReporter(hierarchical, scale, t0),
     );
     return { res: out.best, seed: out.seed };
   } finally {
@@ -119,8 +164,7 @@ async function solveInPool(inst: Instance, seconds: number, seed: number, worker
 }
 
 /** Best so far over all seeds (fewer routes first under the hierarchical objective), at most once a second. */
-function progressReporter(inst: Instance, t0: number): (seed: number, e: ProgressEvent) => void {
-  const vehiclesFirst = inst.objective === 'hierarchical';
+function progressReporter(vehiclesFirst: boolean, scale: number, t0: number): (seed: number, e: ProgressEvent) => void {
   let best: ProgressEvent | null = null;
   let lastReport = t0;
   return (_seed, e) => {
@@ -128,7 +172,7 @@ function progressReporter(inst: Instance, t0: number): (seed: number, e: Progres
     const t = performance.now();
     if (t - t0 < 1000 || t - lastReport < 1000) return;
     lastReport = t;
-    process.stderr.write(`  ${((t - t0) / 1000).toFixed(1)} s  ${best.phase}  routes ${best.numRoutes}  cost ${(best.cost / inst.scale).toFixed(2)}\n`);
+    process.stderr.write(`  ${((t - t0) / 1000).toFixed(1)} s  ${best.phase}  routes ${best.numRoutes}  cost ${(best.cost / scale).toFixed(2)}\n`);
   };
 }
 

@@ -25,3 +25,10 @@ export type { SolutionFile } from './io/solutionFile.ts';
 export { toSolutionFile } from './io/solutionFile.ts';
 export type { SolveInstanceOptions } from './solveInstance.ts';
 export { createInstanceSolver, ROUTE_MIN_SHARE, solveInstance } from './solveInstance.ts';
+// VROOM's JSON input and output formats (docs/API.md of VROOM v1.14).
+export type { TaskType, VroomProblem, VroomTask, VroomVehicle } from './io/vroom/VroomProblem.ts';
+export { readVroom } from './io/vroom/readVroom.ts';
+export type { VroomOutput, VroomRoute, VroomStep } from './io/vroom/writeVroom.ts';
+export { writeVroom } from './io/vroom/writeVroom.ts';
+export { vroomView } from './io/vroom/fromInstance.ts';
+export { unassignUntilFeasible } from './io/vroom/unassign.ts';
