@@ -97,6 +97,8 @@ export function renderTable(dir: string): BenchTable {
 
 interface VrpResult {
   timeLimitSeconds: number;
+  /** Peers that ran beside vanfleet in the same run (vrp.bench.ts --peers). */
+  peers?: Record<string, { version: string }>;
   groups: GroupStats[];
   instances: Row[];
 }
@@ -117,8 +119,21 @@ interface VrpRow {
   readonly objective: string;
   readonly mean: (r: VrpResult, otherSeeds: string) => string;
   readonly by: (r: VrpResult) => string;
-  /** Quoted, not measured here (no C++ peer is installed); the result file's `reference` gives the source. */
+  /** Quoted from earlier measurements where the result file holds no peer run (its `reference` gives the source). */
   readonly peer: string;
+}
+
+const PEER_LABEL: Record<string, string> = { hgs: 'HGS-CVRP', vroom: 'VROOM' };
+const peerLabel = (name: string) => PEER_LABEL[name] ?? name;
+
+/** The peers of the same run: each one's mean gap (fleet first where hierarchical) and vanfleet's ratio to the best. */
+function peerColumn(r: VrpResult, quoted: string, hierarchical: boolean): string {
+  const all = overall(r);
+  if (!r.peers || !all.peers) return quoted === '—' ? '—' : `${quoted} (quoted, not this run)`;
+  const parts = Object.entries(all.peers).map(([name, st]) =>
+    hierarchical ? `${peerLabel(name)}: BKS fleet on ${st.bksVehicles}/${all.count}, gap there ${gap(st.meanGap)} %` : `${peerLabel(name)} ${gap(st.meanGap)} %`);
+  const ratio = all.ratioToBestPeer === null || all.ratioToBestPeer === undefined ? '' : `; vanfleet/best ${all.ratioToBestPeer.toFixed(2)}`;
+  return `same run: ${parts.join(', ')}${ratio}`;
 }
 
 const meanGap = (r: VrpResult, otherSeeds: string) => `${overall(r).meanGap.toFixed(2)} %${otherSeeds}`;
@@ -194,18 +209,50 @@ export function vrpTable(dir: string): BenchTable {
     const seeds = otherSeeds(dir, spec.file);
     sources.push(spec.file, ...seeds.files);
     const infeasible = r.instances.filter((i) => !i.feasible).length;
-    return [spec.set(r), spec.objective, `${r.timeLimitSeconds} s`, spec.mean(r, seeds.text), spec.by(r), infeasible === 0 ? 'yes' : `no (${infeasible})`, spec.peer];
+    const peerInfeasible = r.instances.filter((i) => Object.values(i.peers ?? {}).some((c) => !c.feasible)).length;
+    const feasible = infeasible === 0 ? 'yes' : `no (${infeasible})`;
+    return [spec.set(r), spec.objective, `${r.timeLimitSeconds} s`, spec.mean(r, seeds.text), spec.by(r), peerInfeasible ? `${feasible}; peers failed on ${peerInfeasible}` : feasible,
+      peerColumn(r, spec.peer, spec.objective.startsWith('hierarchical'))];
   });
   return {
     name: 'vrp', sources,
-    markdown: table('| set | objective | time / instance | mean gap to BKS | by class or size | all feasible | peer on this machine |', '|---|---|---:|---:|---|:-:|---|', rows),
+    markdown: table('| set | objective | time / instance | mean gap to BKS | by class or size | all feasible | peers on this machine |', '|---|---|---:|---:|---|:-:|---|', rows),
+  };
+}
+
+/**
+ * Instance by instance, where vanfleet is behind a peer of the same run: more vehicles (hierarchical),
+ * or a longer distance at the same fleet, with both gaps.
+ */
+export function behindTable(dir: string): BenchTable {
+  const sources: string[] = [];
+  const rows: string[][] = [];
+  for (const spec of VRP_ROWS) {
+    const r = readJson<VrpResult>(dir, spec.file);
+    if (!r.peers) continue;
+    sources.push(spec.file);
+    const behind: string[] = [];
+    for (const i of r.instances) {
+      const hier = i.bksVehicles !== null;
+      const better = (c: { vehicles: number; distance: number }) =>
+        hier ? c.vehicles < i.vehicles || (c.vehicles === i.vehicles && c.distance < i.distance - 1e-9) : c.distance < i.distance - 1e-9;
+      const worse = Object.entries(i.peers ?? {}).filter(([, c]) => c.feasible && (!i.feasible || better(c)));
+      if (worse.length === 0) continue;
+      const ours = hier ? `${i.vehicles} veh ${i.distance.toFixed(1)}` : `${gap(i.gap)} %`;
+      behind.push(`${i.name} ${ours} vs ${worse.map(([n, c]) => `${peerLabel(n)} ${hier ? `${c.vehicles} veh ${c.distance.toFixed(1)}` : `${gap(c.gap)} %`}`).join(', ')}`);
+    }
+    rows.push([spec.set(r), `${r.timeLimitSeconds} s`, `${behind.length}/${r.instances.length}`, behind.length ? behind.join('; ') : '—']);
+  }
+  return {
+    name: 'vrp-behind', sources,
+    markdown: table('| set | time / instance | behind a peer | where (vanfleet vs the peer that did better) |', '|---|---:|---:|---|', rows),
   };
 }
 
 // ---- the README ----
 
 export function benchTables(dir = RESULTS_DIR): BenchTable[] {
-  return [routingTable(dir), renderTable(dir), vrpTable(dir)];
+  return [routingTable(dir), renderTable(dir), vrpTable(dir), behindTable(dir)];
 }
 
 const block = (name: string, markdown: string) => `<!-- bench:${name} -->\n\n${markdown}\n\n<!-- /bench:${name} -->`;

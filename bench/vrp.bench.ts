@@ -38,10 +38,10 @@ import type { Job, JobResult } from './vrp/worker.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 
 const spec: Record<string, FlagSpec> = {
-  set: { type: 'string', help: 'solomon | vroom6 | gh200 | x | x1000 | evrptw (default solomon)' },
-  objective: { type: 'string', help: 'distance | hierarchical (solomon, gh200)' },
+  set: { type: 'string', help: 'solomon | vroom6 | gh200 | gh1000 | x | x1000 | evrptw (default solomon)' },
+  objective: { type: 'string', help: 'distance | hierarchical (solomon, gh200, gh1000; gh1000 defaults to hierarchical)' },
   recharge: { type: 'string', help: 'evrptw: full (default) | partial (Keskin & Çatay 2016; results in vrp-evrptw-partial-<limit>s.json)' },
-  'time-limit': { type: 'number', help: 'seconds per instance (default per set: solomon 30, vroom6 2, x 60, x1000 120, gh200 60, evrptw 30)' },
+  'time-limit': { type: 'number', help: 'seconds per instance (default per set: solomon 30, vroom6 2, x 60, x1000 120, gh200 60, gh1000 120, evrptw 30)' },
   seed: { type: 'number', help: 'random seed (default 1)' },
   instances: { type: 'string', help: 'comma-separated instance names (default: the whole set)' },
   workers: { type: 'number', help: 'parallel solvers (default: one per core)' },

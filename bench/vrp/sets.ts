@@ -117,6 +117,13 @@ export function benchSet(name: string, objective?: Objective, recharge: 'full' |
       const obj = objective ?? 'distance';
       return { name, objective: obj, timeLimit: 60, instances: vrptw('gh200', obj), reference: 'no target; distance-only BKS of the 200-customer set are not verified' };
     }
+    case 'gh1000': {
+      const obj = objective ?? 'hierarchical';
+      return {
+        name, objective: obj, timeLimit: 120, instances: vrptw('gh1000', obj),
+        reference: 'target (hierarchical, 120 s): at most VROOM\'s fleet on every instance, fleet and distance gaps beside VROOM\'s from the same run (--peers vroom)',
+      };
+    }
     case 'x':
       return {
         name, objective: 'distance', timeLimit: 60, instances: xSet(0, 501),
@@ -135,6 +142,6 @@ export function benchSet(name: string, objective?: Objective, recharge: 'full' |
           : 'Schneider et al. (2014) full-recharge BKS (unverified), hierarchical: vehicles, then distance. Target at 60 s: BKS vehicles on >= 80 % of the 100-customer instances, mean gap <= 2 %',
       };
     default:
-      throw new Error(`unknown set "${name}" (solomon, vroom6, gh200, x, x1000, evrptw)`);
+      throw new Error(`unknown set "${name}" (solomon, vroom6, gh200, gh1000, x, x1000, evrptw)`);
   }
 }
