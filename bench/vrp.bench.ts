@@ -27,6 +27,7 @@ import { isPeerName, locatePeer, parsePeerBins, PEER_NAMES } from './peers/locat
 import type { PeerName } from './peers/locate.ts';
 import { peerVersion } from './peers/peer.ts';
 import { vroomHandles } from './peers/vroom.ts';
+import { aggregateStats, formatStats } from './vrp/operatorStats.ts';
 import { formatTable, groupStats, toRow } from './vrp/report.ts';
 import { resultFileName } from './vrp/resultFile.ts';
 import type { RunIdentity } from './vrp/resultFile.ts';
@@ -47,6 +48,7 @@ const spec: Record<string, FlagSpec> = {
   workers: { type: 'number', help: 'parallel solvers (default: one per core)' },
   peers: { type: 'string', help: 'peers to run beside vanfleet: hgs (CVRP), vroom (CVRP, VRPTW); built by `npm run bench:peers`' },
   'peer-bin': { type: 'string', help: 'your own peer binaries: hgs=PATH,vroom=PATH' },
+  stats: { type: 'boolean', help: 'record vanfleet\'s operator and phase statistics and aggregate them per set (in the result file as operatorStats)' },
 };
 
 interface PeerPlan {
@@ -154,7 +156,7 @@ export async function main(argv: string[]): Promise<void> {
   const jobs: Job[] = [];
   const owner: { instance: number; solver: 'vanfleet' | PeerName }[] = [];
   instances.forEach((inst, k) => {
-    jobs.push({ file: inst.file, objective: set.objective, timeLimit, seed, recharge });
+    jobs.push({ file: inst.file, objective: set.objective, timeLimit, seed, recharge, stats: flags.stats === true });
     owner.push({ instance: k, solver: 'vanfleet' });
     for (const p of peers.run) {
       jobs.push({ file: inst.file, objective: set.objective, timeLimit, seed, recharge, solver: p.name, bin: p.bin });
@@ -175,6 +177,8 @@ export async function main(argv: string[]): Promise<void> {
     if (r.ours) done.push(toRow(instances[k], r.ours, peers.run.length ? r.peers : undefined));
   });
   process.stdout.write(formatTable(set, done, timeLimit, seed) + '\n');
+  const operatorStats = aggregateStats(results.flatMap((r) => (r.ours?.stats ? [r.ours.stats] : [])));
+  if (operatorStats) process.stdout.write('\n' + formatStats(operatorStats) + '\n');
   const outDir = join(here, 'results');
   mkdirSync(outDir, { recursive: true });
   const identity: RunIdentity = {
@@ -189,7 +193,7 @@ export async function main(argv: string[]): Promise<void> {
       peers: Object.fromEntries(peers.run.map((p) => [p.name, { version: p.version, binarySha256: p.binarySha256, threads: 1 }])),
       peersLeftOut: peers.missing,
     } : {}),
-    reference: set.reference, groups: groupStats(done), instances: done,
+    reference: set.reference, groups: groupStats(done), ...(operatorStats ? { operatorStats } : {}), instances: done,
   }, null, 2) + '\n');
   process.stderr.write(`wrote ${out}\n`);
 }

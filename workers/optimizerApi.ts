@@ -9,7 +9,7 @@
  */
 import { transfer } from 'comlink';
 import type { HgsParams, ProblemData, ProgressEvent, Result, Solution, StopCriterion, StopSpec } from '../src/core/vrp/index.ts';
-import { anyOf, cancelled, createSolver, fromSpec, maxIterations, timeLimit } from '../src/core/vrp/index.ts';
+import { anyOf, cancelled, createSolver, fromSpec, maxIterations, SearchStats, timeLimit } from '../src/core/vrp/index.ts';
 
 export interface WorkerSolveOptions {
   /** Serialisable stop: iterations and/or seconds (measured in the worker). */
@@ -22,6 +22,8 @@ export interface WorkerSolveOptions {
   readonly minimiseVehicles?: boolean;
   readonly routeMinWork?: number;
   readonly routeMinSeconds?: number;
+  /** Record operator and phase statistics (the result then carries `stats`). */
+  readonly stats?: boolean;
   /**
    * Optional Int32Array view over a SharedArrayBuffer: a non-zero first element cancels even in
    * the middle of a long step (e.g. route minimisation). Where SharedArrayBuffer is unavailable,
@@ -60,6 +62,7 @@ export function createOptimizerApi() {
         minimiseVehicles: opts.minimiseVehicles,
         routeMinStop: routeMinStop(opts, now),
         onProgress: onProgress ? (e) => void onProgress({ ...e, seconds: (now() - t0) / 1000 }) : undefined,
+        stats: opts.stats ? new SearchStats(now) : undefined,
       });
       const slice = opts.sliceMs ?? 50;
       solver.step();

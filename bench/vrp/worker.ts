@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { readInstance, reportedDistance, solveInstance, timeLimit, toSolutionFile, type Instance, type Objective } from '../../src/core/vrp/index.ts';
+import { readInstance, reportedDistance, SearchStats, solveInstance, timeLimit, toSolutionFile } from '../../src/core/vrp/index.ts';
+import type { Instance, Objective, SearchStatsReport } from '../../src/core/vrp/index.ts';
 import { checkSolution } from '../../test/vrp/checkSolution.ts';
 import { runHgs } from '../peers/hgs.ts';
 import type { PeerName } from '../peers/locate.ts';
@@ -26,6 +27,8 @@ export interface Job {
   /** Default vanfleet; a peer needs its binary. */
   readonly solver?: SolverName;
   readonly bin?: string;
+  /** Record vanfleet's operator and phase statistics. */
+  readonly stats?: boolean;
 }
 
 export interface JobResult {
@@ -42,6 +45,8 @@ export interface JobResult {
   readonly trace: [number, number][];
   /** A peer that failed to run or answer: why (its row then counts as infeasible). */
   readonly error?: string;
+  /** vanfleet with --stats: what the search did (gains in instance units). */
+  readonly stats?: SearchStatsReport;
 }
 
 function runPeer(job: Job, text: string, inst: Instance): JobResult {
@@ -73,6 +78,7 @@ function run(job: Job): JobResult {
     seed: job.seed,
     // Development knob: HGS parameter overrides as JSON (e.g. VRP_PARAMS='{"mu":12}').
     params: process.env.VRP_PARAMS ? JSON.parse(process.env.VRP_PARAMS) : undefined,
+    stats: job.stats ? new SearchStats(now) : undefined,
     onProgress: (e) => {
       if (e.phase === 'search') trace.push([Math.round(now() - t0) / 1000, e.cost / inst.scale]);
     },
@@ -83,6 +89,7 @@ function run(job: Job): JobResult {
   return {
     file: job.file, solver: 'vanfleet', vehicles: sol.vehicles, distance: sol.distance, seconds, feasible: res.feasible && check.ok,
     checkErrors: check.errors.slice(0, 5), iterations: res.iterations, trace,
+    ...(res.stats ? { stats: { ...res.stats, operators: res.stats.operators.map((o) => ({ ...o, gain: o.gain / inst.scale })) } } : {}),
   };
 }
 

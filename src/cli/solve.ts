@@ -27,6 +27,7 @@ const spec: Record<string, FlagSpec> = {
   'stall-iterations': { type: 'number', help: 'also stop after this many iterations without improvement (default: none; 2000 for VROOM input)' },
   workers: { type: 'number', help: 'seeds seed, seed+1, … searched in parallel worker threads, best kept (default 1, at most the core count)' },
   out: { type: 'string', help: 'solution file to write (JSON; default: standard output)' },
+  stats: { type: 'string', help: 'write what the search did to this JSON file: per operator tried/improved/gain/time share, per phase time, best cost over time' },
   'out-format': { type: 'string', help: 'solution (the solution file contract, default for benchmark instances) | vroom (VROOM\'s output format, default for VROOM input)' },
   quiet: { type: 'boolean', help: 'no progress on stderr' },
   help: { type: 'boolean', help: 'show this help' },
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<void> {
   const cores = availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > cores)
     throw new UsageError(`--workers: expected an integer from 1 to ${cores} (the core count), got ${workers}`);
+  const statsFile = flags.stats as string | undefined;
+  if (statsFile === '') throw new UsageError('--stats: expected a file name');
   const stall = flags['stall-iterations'] as number | undefined;
   if (stall !== undefined && !(Number.isInteger(stall) && stall > 0)) throw new UsageError(`--stall-iterations: expected a positive integer, got ${stall}`);
   const file = positional[0];
@@ -82,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
   if (format === 'vroom') {
     if (objective !== undefined || recharge !== undefined) throw new UsageError('--objective and --recharge do not apply to VROOM input (its objective is its costs)');
     if (outFormat === 'solution') throw new UsageError('--out-format solution needs a benchmark instance; VROOM input is answered in VROOM\'s output format');
-    await solveVroom(text, basename(file), { seconds, seed, workers, quiet, out, stall: stall ?? 2000 });
+    await solveVroom(text, basename(file), { seconds, seed, workers, quiet, out, stall: stall ?? 2000, statsFile });
     return;
   }
   const inst = readInstance(text, basename(file), {
@@ -91,7 +94,9 @@ async function main(argv: string[]): Promise<void> {
     recharge: recharge as Recharge | undefined,
   });
   const t0 = performance.now();
-  const { res, seed: bestSeed } = await solveInPool(inst.problem, inst.objective === 'hierarchical', inst.scale, seconds, seed, workers, quiet, t0, stall);
+  const trace: Trace = [];
+  const { res, seed: bestSeed } = await solveInPool(inst.problem, inst.objective === 'hierarchical', inst.scale, seconds, seed, workers, quiet, t0, stall, statsFile ? trace : undefined);
+  if (statsFile) writeStats(statsFile, inst.name, inst.scale, res, bestSeed, trace);
   const solFile = toSolutionFile(inst, res.best, (performance.now() - t0) / 1000);
   const answer = outFormat === 'vroom' ? writeVroom(vroomView(inst), res.best, { loading: 0, solving: solFile.seconds * 1000 }) : solFile;
   emit(answer, out);
@@ -113,12 +118,14 @@ function emit(answer: object, out: string | undefined): void {
  * VROOM input in, VROOM output out: tasks no vehicle can serve alone, and any a too small fleet
  * still leaves over (lowest priority first), are reported `unassigned`, as VROOM does.
  */
-async function solveVroom(text: string, file: string, o: { seconds: number; seed: number; workers: number; quiet: boolean; out: string | undefined; stall: number }): Promise<void> {
+async function solveVroom(text: string, file: string, o: { seconds: number; seed: number; workers: number; quiet: boolean; out: string | undefined; stall: number; statsFile?: string }): Promise<void> {
   const t0 = performance.now();
   const vp = readVroom(text, file);
   for (const w of vp.warnings) process.stderr.write(`solve: warning: ${w}\n`);
   const loaded = performance.now();
-  const { res } = await solveInPool(vp.problem, false, 1, o.seconds - (loaded - t0) / 1000, o.seed, o.workers, o.quiet, t0, o.stall);
+  const trace: Trace = [];
+  const { res, seed } = await solveInPool(vp.problem, false, 1, o.seconds - (loaded - t0) / 1000, o.seed, o.workers, o.quiet, t0, o.stall, o.statsFile ? trace : undefined);
+  if (o.statsFile) writeStats(o.statsFile, file, 1, res, seed, trace);
   const { solution, removed } = unassignUntilFeasible(vp.problem, res.best, (l) => vp.tasks[l - vp.problem.numDepots].priority);
   const answer = writeVroom(vp, solution, { loading: loaded - t0, solving: performance.now() - loaded }, removed);
   emit(answer, o.out);
@@ -137,6 +144,7 @@ async function solveVroom(text: string, file: string, o: { seconds: number; seed
  */
 async function solveInPool(
   problem: ProblemData, hierarchical: boolean, scale: number, seconds: number, seed: number, workers: number, quiet: boolean, t0: number, stall?: number,
+  trace?: Trace,
 ): Promise<{ res: Result; seed: number }> {
   const pool = createNodeOptimizerPool(workers);
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -152,15 +160,43 @@ async function solveInPool(
     const seeds = Array.from({ length: workers }, (_, i) => seed + i);
     const out = await pool.solve(
       problem,
-      { stop: { timeLimitSeconds: left, ...(stall ? { maxIterationsWithoutImprovement: stall } : {}) }, cancelFlag, minimiseVehicles: hierarchical, routeMinSeconds: hierarchical ? left * ROUTE_MIN_SHARE : undefined },
+      { stop: { timeLimitSeconds: left, ...(stall ? { maxIterationsWithoutImprovement: stall } : {}) }, cancelFlag, stats: trace !== undefined, minimiseVehicles: hierarchical, routeMinSeconds: hierarchical ? left * ROUTE_MIN_SHARE : undefined },
       seeds,
-      quiet ? undefined : progressReporter(hierarchical, scale, t0),
+      progressListener(quiet ? undefined : progressReporter(hierarchical, scale, t0), trace, t0),
     );
     return { res: out.best, seed: out.seed };
   } finally {
     process.off('SIGINT', onSigint);
     pool.terminate();
   }
+}
+
+/** Best cost over time per seed: [seed, seconds since the start, cost, routes]. */
+type Trace = [number, number, number, number][];
+
+function progressListener(report: ((seed: number, e: ProgressEvent) => void) | undefined, trace: Trace | undefined, t0: number) {
+  if (!report && !trace) return undefined;
+  return (seed: number, e: ProgressEvent) => {
+    if (trace && e.phase === 'search') trace.push([seed, Math.round(performance.now() - t0) / 1000, e.cost, e.numRoutes]);
+    report?.(seed, e);
+  };
+}
+
+/** `--stats FILE`: the written seed's operator and phase statistics and its best cost over time. */
+function writeStats(file: string, name: string, scale: number, res: Result, seed: number, trace: Trace): void {
+  const st = res.stats;
+  if (!st) return;
+  const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+  const report = {
+    instance: name, seed, iterations: res.iterations, localSearchRuns: st.localSearchRuns,
+    operators: st.operators.map((o) => ({
+      name: o.name, tried: o.tried, improved: o.improved, improvedShare: o.tried ? round(o.improved / o.tried, 6) : 0,
+      gain: round(o.gain / scale), timeShare: o.timeShare === null ? null : round(o.timeShare, 4),
+    })),
+    phases: st.phases.map((p) => ({ name: p.name, seconds: round(p.ms / 1000), share: round(p.share, 4) })),
+    bestOverTime: trace.filter((t) => t[0] === seed).map(([, s, cost, routes]) => ({ seconds: s, cost: round(cost / scale, 6), routes })),
+  };
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
 }
 
 /** Best so far over all seeds (fewer routes first under the hierarchical objective), at most once a second. */

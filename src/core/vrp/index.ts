@@ -14,6 +14,8 @@ export { createSolver, solve } from './solve.ts';
 export type { CancelFlag, Progress, StopCriterion, StopSpec } from './stop.ts';
 export { allOf, anyOf, cancelled, fromSpec, maxIterations, maxIterationsWithoutImprovement, targetCost, timeLimit } from './stop.ts';
 export type { HgsParams } from './hgs/params.ts';
+export type { OperatorName, OperatorReport, PhaseName, SearchStatsReport } from './search/SearchStats.ts';
+export { OPERATORS, PHASES, SearchStats } from './search/SearchStats.ts';
 export { defaultHgsParams } from './hgs/params.ts';
 // Benchmark instances and solution files (Solomon / Gehring–Homberger, CVRPLIB, E-VRPTW).
 export type { Instance, InstanceFormat, Objective, Recharge } from './io/Instance.ts';

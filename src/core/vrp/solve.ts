@@ -14,6 +14,7 @@ import type { Progress, StopCriterion } from './stop.ts';
 import { maxIterations } from './stop.ts';
 import { minimiseRoutes } from './routemin/minimiseRoutes.ts';
 import { constructions } from './construct/insertion.ts';
+import type { SearchStats, SearchStatsReport } from './search/SearchStats.ts';
 
 export interface ProgressEvent {
   readonly iteration: number;
@@ -43,6 +44,8 @@ export interface SolveOptions {
    * and ejection-pool steps). Default: 20 × numClients.
    */
   readonly routeMinStop?: StopCriterion;
+  /** Fill these operator and phase statistics (search/SearchStats.ts); read them with `report()`. */
+  readonly stats?: SearchStats;
 }
 
 export interface Result {
@@ -52,6 +55,8 @@ export interface Result {
   readonly iterations: number;
   /** (iteration, objective) each time the best feasible solution improved. */
   readonly history: readonly { readonly iteration: number; readonly cost: number }[];
+  /** With `stats` in the options: what the search did, per operator and phase. */
+  readonly stats?: SearchStatsReport;
 }
 
 export interface Solver {
@@ -71,9 +76,13 @@ export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'sto
     let o: Omit<SolveOptions, 'stop'> = opts;
     // Time-constrained instances without caller seeds start from feasible constructions, so the
     // best-so-far is feasible from the first step (the anytime contract on short limits).
+    const st = opts.stats;
+    let t = st ? st.clock() : 0;
     if (!opts.minimiseVehicles && !opts.initial?.length) o = { ...opts, initial: constructions(problem) };
+    if (st) t = st.phase('construction', t);
     if (opts.minimiseVehicles) {
       const routes = minimiseRoutesPhase(problem, opts);
+      if (st) st.phase('route minimisation', t);
       if (routes) {
         const used = routes.filter((r) => r.length > 0).length;
         // Under the fleet cap feasibility is the hard part: start with high time/range penalties
@@ -82,7 +91,7 @@ export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'sto
         o = { ...opts, params, maxRoutes: Math.min(opts.maxRoutes ?? used, used), initial: [routes, ...(opts.initial ?? [])] };
       }
     }
-    const h = new Hgs(problem, { seed: o.seed ?? 1, params: o.params, maxRoutes: o.maxRoutes, initial: o.initial });
+    const h = new Hgs(problem, { seed: o.seed ?? 1, params: o.params, maxRoutes: o.maxRoutes, initial: o.initial, stats: opts.stats });
     h.onImprove = (ind: Individual) => {
       history.push({ iteration: h.iterations, cost: ind.objective });
       opts.onProgress?.({ iteration: h.iterations, cost: ind.objective, numRoutes: ind.numRoutes, feasible: true, phase: 'search' });
@@ -99,7 +108,10 @@ export function createSolver(problem: ProblemData, opts: Omit<SolveOptions, 'sto
       iterationsWithoutImprovement: hgs ? hgs.iterationsWithoutImprovement : 0,
       bestCost: hgs?.best ? hgs.best.objective : Infinity,
     }),
-    result: () => toResult(hgs ?? start(), history),
+    result: () => {
+      const r = toResult(hgs ?? start(), history);
+      return opts.stats ? { ...r, stats: opts.stats.report() } : r;
+    },
   };
 }
 

@@ -22,6 +22,7 @@ import { sizedParams } from './params.ts';
 import { Population } from './Population.ts';
 import { split } from './split.ts';
 import { RouteExchange } from './srex.ts';
+import type { PhaseName, SearchStats } from '../search/SearchStats.ts';
 
 export interface HgsOptions {
   readonly seed: number;
@@ -30,6 +31,8 @@ export interface HgsOptions {
   readonly maxRoutes?: number;
   /** Routes (location lists per slot) to seed the population with, e.g. a construction. */
   readonly initial?: readonly Int32Array[][];
+  /** Operator and phase statistics to fill (`--stats`). */
+  readonly stats?: SearchStats;
 }
 
 export class Hgs {
@@ -55,6 +58,11 @@ export class Hgs {
   private bestRestartCost = Infinity;
   /** Called with the new best objective whenever the best feasible solution improves. */
   onImprove: ((ind: Individual) => void) | null = null;
+  private readonly stats: SearchStats | null;
+  /** Clock reading at the last phase boundary (statistics only). */
+  private lapStart = 0;
+  /** Building the initial population (the time before local search is construction). */
+  private constructing = false;
 
   constructor(p: ProblemData, opts: HgsOptions) {
     this.p = p;
@@ -77,6 +85,13 @@ export class Hgs {
     this.ox = new OxCrossover(p.numLocations, p.numClients);
     this.rx = this.maxRoutes < this.state.numRoutes && params.routeExchange ? new RouteExchange(this.state, this.rng.fork(3)) : null;
     this.initial = (opts.initial ?? []).map((r) => r.map((a) => a.slice()));
+    this.stats = opts.stats ?? null;
+    this.ls.stats = this.stats;
+  }
+
+  /** Statistics: the time since the last boundary goes to this phase. */
+  private lap(name: PhaseName): void {
+    if (this.stats !== null) this.lapStart = this.stats.phase(name, this.lapStart);
   }
 
   /** Individuals of the initial population built so far. */
@@ -90,25 +105,33 @@ export class Hgs {
 
   /** One unit of work. */
   step(): void {
+    if (this.stats !== null) this.lapStart = this.stats.clock();
     if (this.initialBuilt < this.initialSize) {
+      this.constructing = true;
       this.buildInitial();
+      this.constructing = false;
       return;
     }
     const p1 = this.pop.tournament();
     const p2 = this.pop.tournament();
     // A single route leaves route exchange nothing to combine: OX reorders it instead.
     if (this.rx && p1.numRoutes > 1 && p2.numRoutes > 1) {
-      this.educate(this.rx.cross(p1.routes, p2.routes, this.penalties));
+      const routes = this.rx.cross(p1.routes, p2.routes, this.penalties);
+      this.lap('crossover');
+      this.educate(routes);
       this.iterations++;
       if (this.iterationsWithoutImprovement >= this.params.restartAfter) this.restart();
       return;
     }
     const child = this.ox.run(this.rng, p1.tour, p2.tour);
+    this.lap('crossover');
     // HGS-CVRP caps the split at parent 1's route count; with time windows that forces the
     // O(routes · n · L) limited split on most offspring for little benefit, so only the fleet
     // limit applies there.
     const limit = this.p.flags.timeWindows ? this.maxRoutes : Math.min(this.maxRoutes, Math.max(p1.numRoutes, this.minRoutes()));
-    this.educate(split(this.state, child, limit));
+    const routes = split(this.state, child, limit);
+    this.lap('split');
+    this.educate(routes);
     this.iterations++;
     if (this.iterationsWithoutImprovement >= this.params.restartAfter) this.restart();
   }
@@ -177,8 +200,10 @@ export class Hgs {
   /** Local search on routes, insertion into the population, optional repair (HGS-CVRP). */
   private educate(routes: Int32Array[]): void {
     const s = this.state;
+    if (this.constructing) this.lap('construction');
     s.load(routes, this.penalties);
     this.ls.run(this.penalties);
+    this.lap('local search');
     const ind = Individual.fromState(s);
     this.pop.add(ind, true);
     // Penalties adapt per local-search outcome, initial population included, so short runs on
@@ -187,6 +212,7 @@ export class Hgs {
     let improved = this.consider(ind);
     if (!ind.feasible && this.rng.next() < this.params.repairProbability) {
       this.ls.run(this.penalties.scaled(10));
+      this.lap('repair');
       s.penalties = this.penalties;
       const rep = Individual.fromState(s);
       if (rep.feasible) {

@@ -19,6 +19,8 @@ import { tryTwoOptStar, tryTwoOptStarReversed } from '../operators/twoOptStar.ts
 import { SwapStar } from '../operators/swapStar.ts';
 import { ResetVisits } from '../operators/resetVisits.ts';
 import { tryPairRelocate } from '../operators/pairRelocate.ts';
+import { OP } from './SearchStats.ts';
+import type { SearchStats } from './SearchStats.ts';
 
 export interface LocalSearchParams {
   /** Also try or-opt chains of 3 clients. */
@@ -45,6 +47,8 @@ export class LocalSearch {
   params: LocalSearchParams;
   /** Improving moves applied in the last run. */
   movesApplied = 0;
+  /** Operator statistics (`--stats`), or null: then each move tried costs one null check. */
+  stats: SearchStats | null = null;
 
   constructor(s: SearchState, nbs: Neighbours, rng: Rng, params: LocalSearchParams = defaultLocalSearchParams) {
     this.s = s;
@@ -81,16 +85,32 @@ export class LocalSearch {
     this.swapStar.reset();
     this.resets?.reset();
     const startMoves = s.moves;
+    const st = this.stats;
+    if (st !== null) st.beginRun(() => this.totalCost());
     let loop = 0;
     for (let improved = true; improved; loop++) {
       improved = false;
       for (let i = 0; i < this.order.length; i++) if (this.improveClient(this.order[i], loop)) improved = true;
       if (this.params.swapStar && this.runSwapStar(loop)) improved = true;
-      if (this.resets && this.resets.run()) improved = true;
+      if (this.resets && this.c(OP['reset visits'], this.resets.run())) improved = true;
       if (loop > 1000) break; // Safety net against cycling on inexact evaluations.
 
     }
     this.movesApplied = s.moves - startMoves;
+  }
+
+  /** Count an operator call for the statistics (when on) and pass its outcome through. */
+  private c(op: number, ok: boolean): boolean {
+    const st = this.stats;
+    if (st !== null) st.record(op, ok);
+    return ok;
+  }
+
+  private totalCost(): number {
+    const s = this.s;
+    let sum = 0;
+    for (let r = 0; r < s.numRoutes; r++) sum += s.rCost[r];
+    return sum;
   }
 
   private shuffleNeighbours(i: number): void {
@@ -130,24 +150,32 @@ export class LocalSearch {
   /** HGS-CVRP moves 1–9 for the pair (u, v), and pickup-delivery pair relocation. */
   private pairMoves(u: number, v: number): boolean {
     const s = this.s;
-    if (s.p.pairRole[u] === 1 && (tryPairRelocate(s, u, v) || tryPairRelocate(s, u, s.prev[v]))) return true;
-    if (tryRelocate(s, u, 1, false, v) || tryRelocate(s, u, 2, false, v) || tryRelocate(s, u, 2, true, v)) return true;
-    if (this.params.orOpt3 && (tryRelocate(s, u, 3, false, v) || tryRelocate(s, u, 3, true, v))) return true;
-    if (u <= v && trySwap(s, u, 1, v, 1)) return true;
-    if (trySwap(s, u, 2, v, 1)) return true;
-    if (u <= v && trySwap(s, u, 2, v, 2)) return true;
-    if (s.routeOf[u] === s.routeOf[v]) return tryTwoOpt(s, u, v);
-    if (this.reversedStar && tryTwoOptStarReversed(s, u, v)) return true;
-    return tryTwoOptStar(s, u, v);
+    const PR = OP['pair relocate'];
+    if (s.p.pairRole[u] === 1 && (this.c(PR, tryPairRelocate(s, u, v)) || this.c(PR, tryPairRelocate(s, u, s.prev[v])))) return true;
+    if (this.relocations(u, v)) return true;
+    if (this.params.orOpt3 && (this.c(OP['or-opt 3'], tryRelocate(s, u, 3, false, v)) || this.c(OP['or-opt 3 reversed'], tryRelocate(s, u, 3, true, v)))) return true;
+    if (u <= v && this.c(OP['swap 1-1'], trySwap(s, u, 1, v, 1))) return true;
+    if (this.c(OP['swap 2-1'], trySwap(s, u, 2, v, 1))) return true;
+    if (u <= v && this.c(OP['swap 2-2'], trySwap(s, u, 2, v, 2))) return true;
+    if (s.routeOf[u] === s.routeOf[v]) return this.c(OP['2-opt'], tryTwoOpt(s, u, v));
+    if (this.reversedStar && this.c(OP['2-opt* reversed'], tryTwoOptStarReversed(s, u, v))) return true;
+    return this.c(OP['2-opt*'], tryTwoOptStar(s, u, v));
+  }
+
+  /** HGS-CVRP moves 1–3: u, (u, x) and (x, u) after w. */
+  private relocations(u: number, w: number): boolean {
+    const s = this.s;
+    return this.c(OP.relocate, tryRelocate(s, u, 1, false, w)) || this.c(OP['relocate 2'], tryRelocate(s, u, 2, false, w)) ||
+      this.c(OP['relocate 2 reversed'], tryRelocate(s, u, 2, true, w));
   }
 
   /** Moves that place u right after a route start or a reset visit w. */
   private insertAfterMoves(u: number, w: number): boolean {
     const s = this.s;
-    if (tryRelocate(s, u, 1, false, w) || tryRelocate(s, u, 2, false, w) || tryRelocate(s, u, 2, true, w)) return true;
+    if (this.relocations(u, w)) return true;
     if (s.routeOf[u] === s.routeOf[w]) return false;
-    if (this.reversedStar && s.isClient(w) && tryTwoOptStarReversed(s, u, w)) return true;
-    return tryTwoOptStar(s, u, w);
+    if (this.reversedStar && s.isClient(w) && this.c(OP['2-opt* reversed'], tryTwoOptStarReversed(s, u, w))) return true;
+    return this.c(OP['2-opt*'], tryTwoOptStar(s, u, w));
   }
 
   /** Relocations of u (and its successor) into an empty route, one per vehicle type (HGS-CVRP). */
@@ -164,8 +192,8 @@ export class LocalSearch {
       if (seen & bit) continue;
       seen |= bit;
       const w = s.startOf(r);
-      if (tryRelocate(s, u, 1, false, w) || tryRelocate(s, u, 2, false, w) || tryRelocate(s, u, 2, true, w)) return true;
-      if (tryTwoOptStar(s, u, w)) return true;
+      if (this.relocations(u, w)) return true;
+      if (this.c(OP['2-opt*'], tryTwoOptStar(s, u, w))) return true;
     }
     return false;
   }
@@ -184,10 +212,12 @@ export class LocalSearch {
         if (rU >= rV || s.rSize[rU] === 0 || s.rSize[rV] === 0) continue;
         if (loop > 0 && Math.max(s.rModified[rU], s.rModified[rV]) <= last) continue;
         if (useSectors && !sectorsOverlap(s.rSectorStart[rU], s.rSectorEnd[rU], s.rSectorStart[rV], s.rSectorEnd[rV])) continue;
-        if (this.swapStar.evaluate(rU, rV) < 0) {
+        const better = this.swapStar.evaluate(rU, rV) < 0;
+        if (better) {
           this.swapStar.apply();
           improved = true;
         }
+        this.c(OP['SWAP*'], better);
       }
     }
     return improved;
