@@ -2,13 +2,26 @@ import './ui/bootNow.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { isSolverPage } from './ui/bootNow.ts';
 import './ui/styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+if (isSolverPage) {
+  // The Solver page (?page=solver) has its own code, loaded only when asked for.
+  void import('./ui/solver/SolverPage.tsx').then(({ SolverPage }) =>
+    root.render(
+      <StrictMode>
+        <SolverPage />
+      </StrictMode>,
+    ),
+  );
+} else {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
 
 // Offline: the production build registers the service worker vite emitted (src/sw/serviceWorker.ts).
 if (import.meta.env.PROD && 'serviceWorker' in navigator && window.isSecureContext) {

@@ -8,7 +8,7 @@
  * worker's `performance.now()` (core never reads a clock itself).
  */
 import { transfer } from 'comlink';
-import type { HgsParams, ProblemData, ProgressEvent, Result, Solution, StopCriterion, StopSpec } from '../src/core/vrp/index.ts';
+import type { HgsParams, ProblemData, ProgressEvent, Result, SearchStatsReport, Solution, Solver, StopCriterion, StopSpec } from '../src/core/vrp/index.ts';
 import { anyOf, cancelled, createSolver, fromSpec, maxIterations, SearchStats, timeLimit } from '../src/core/vrp/index.ts';
 
 export interface WorkerSolveOptions {
@@ -45,8 +45,21 @@ export function solutionBuffers(sol: Solution): ArrayBuffer[] {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The running search as the Solver page draws it: best routes so far (location lists) and its statistics. */
+export interface SolveSnapshot {
+  readonly running: boolean;
+  readonly seconds: number;
+  readonly iterations: number;
+  readonly feasible: boolean;
+  readonly cost: number;
+  readonly numRoutes: number;
+  readonly routes: number[][];
+  readonly stats?: SearchStatsReport;
+}
+
 export function createOptimizerApi() {
   const cancelFlag = { cancelled: false };
+  let current: { solver: Solver; stats?: SearchStats; t0: number; running: boolean } | null = null;
   return {
     /**
      * Solve `problem` (send it with `transfer(problem, problemBuffers(problem))`); the result's
@@ -57,13 +70,15 @@ export function createOptimizerApi() {
       const now = () => performance.now();
       const t0 = now();
       const stop = opts.cancelFlag ? anyOf(fromSpec(opts.stop, now, cancelFlag), cancelled(opts.cancelFlag)) : fromSpec(opts.stop, now, cancelFlag);
+      const stats = opts.stats ? new SearchStats(now) : undefined;
       const solver = createSolver(problem, {
         seed: opts.seed, params: opts.params, maxRoutes: opts.maxRoutes, initial: opts.initial, stop,
         minimiseVehicles: opts.minimiseVehicles,
         routeMinStop: routeMinStop(opts, now),
         onProgress: onProgress ? (e) => void onProgress({ ...e, seconds: (now() - t0) / 1000 }) : undefined,
-        stats: opts.stats ? new SearchStats(now) : undefined,
+        stats,
       });
+      current = { solver, stats, t0, running: true };
       const slice = opts.sliceMs ?? 50;
       solver.step();
       while (!stop.shouldStop(solver.progress())) {
@@ -72,8 +87,20 @@ export function createOptimizerApi() {
         while (now() < end && !stop.shouldStop(solver.progress()));
         await yieldToEventLoop();
       }
+      current.running = false;
       const result = solver.result();
       return transfer(result, solutionBuffers(result.best));
+    },
+
+    /** The best solution of the running (or last) solve so far; null before the first. */
+    snapshot(): SolveSnapshot | null {
+      if (!current) return null;
+      const r = current.solver.result();
+      return {
+        running: current.running, seconds: (performance.now() - current.t0) / 1000, iterations: r.iterations, feasible: r.feasible,
+        cost: r.best.cost, numRoutes: r.best.numRoutes, routes: r.best.routes.map((x) => Array.from(x.visits)),
+        ...(current.stats ? { stats: current.stats.report() } : {}),
+      };
     },
 
     /** Answers once the worker is up, so a caller can start its clock for the search from there. */

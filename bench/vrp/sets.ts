@@ -111,7 +111,7 @@ export function benchSet(name: string, objective?: Objective, recharge: 'full' |
     case 'vroom6':
       return {
         name, objective: 'distance', timeLimit: 2, instances: vrptw('solomon', 'distance', VROOM6),
-        reference: 'VROOM (C++, highest exploration level) on this machine: ~1.7 % mean gap in < 2 s per instance',
+        reference: 'target: below VROOM\'s mean gap in the same run (--peers vroom) at seeds 1, 2 and 3',
       };
     case 'gh200': {
       const obj = objective ?? 'distance';
@@ -127,12 +127,12 @@ export function benchSet(name: string, objective?: Objective, recharge: 'full' |
     case 'x':
       return {
         name, objective: 'distance', timeLimit: 60, instances: xSet(0, 501),
-        reference: 'target: mean gap <= 1.0 % at 60 s. HGS-CVRP (C++) on this machine at 60 s: 0.10 % on X-n303-k21, 0.22 % on X-n502-k39; a commercial solver reports 1.3 % on X at 60 s',
+        reference: 'target at 60 s: 251-501 customers mean gap <= 0.5 % and at most 1.5 times HGS-CVRP\'s in the same run (--peers hgs,vroom)',
       };
     case 'x1000':
       return {
         name, objective: 'distance', timeLimit: 120, instances: xSet(900, 1000),
-        reference: 'target: mean gap <= 4 % at 120 s. HGS-CVRP (C++) on this machine: 3.1 % on X-n1001-k43 at 60 s',
+        reference: 'target at 120 s: mean gap <= 1.8 % and below HGS-CVRP\'s in the same run (--peers hgs,vroom)',
       };
     case 'evrptw':
       return {

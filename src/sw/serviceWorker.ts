@@ -45,14 +45,15 @@ self.addEventListener('fetch', (e) => {
 `;
 }
 
-/** Emits sw.js listing the build output (source maps and shipped city extracts are left to run-time caching). */
+/** Emits sw.js listing the build output (source maps, shipped city extracts and benchmark instances are left to run-time caching). */
 export function serviceWorkerPlugin(): Plugin {
   return {
     name: 'vanfleet-service-worker',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map')).sort();
+      // Benchmark instances for the Solver page (a few MB) are fetched when opened, not precached.
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && !/\.(txt|vrp)$/.test(f) && !/bks-[\w-]*\.json$/.test(f)).sort();
       if (!files.includes('index.html')) files.push('index.html');
       let h = 2166136261;
       for (const f of files) for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 16777619) >>> 0;

@@ -2,5 +2,8 @@
 // the sim worker starts building the city while the rest of the page's code is still loading.
 import { startBoot } from './boot.ts';
 
+/** `?page=solver` opens the Solver page instead of the city: no simulation is started. */
+export const isSolverPage = new URLSearchParams(location.search).get('page') === 'solver';
+
 performance.mark('vanfleet:boot');
-startBoot();
+if (!isSolverPage) startBoot();

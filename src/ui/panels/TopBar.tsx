@@ -107,6 +107,9 @@ export function TopBar(p: Props) {
         <button type="button" onClick={p.onShare} data-testid="share" title="Copy a link to this moment and view">
           {p.shared ? 'Link copied' : 'Share'}
         </button>
+        <a href="?page=solver" className="solver-link" data-testid="solver-link" title="The routing optimiser on benchmark instances: routes, cost curve, operators, and a race of two settings">
+          Solver
+        </a>
       </div>
     </header>
   );
