@@ -59,7 +59,15 @@ export interface SolveSnapshot {
 
 export function createOptimizerApi() {
   const cancelFlag = { cancelled: false };
-  let current: { solver: Solver; stats?: SearchStats; t0: number; running: boolean } | null = null;
+  let current: { solver: Solver; stats?: SearchStats; t0: number; running: boolean; final?: SolveSnapshot } | null = null;
+  const take = (c: NonNullable<typeof current>): SolveSnapshot => {
+    const r = c.solver.result();
+    return {
+      running: c.running, seconds: (performance.now() - c.t0) / 1000, iterations: r.iterations, feasible: r.feasible,
+      cost: r.best.cost, numRoutes: r.best.numRoutes, routes: r.best.routes.map((x) => Array.from(x.visits)),
+      ...(c.stats ? { stats: c.stats.report() } : {}),
+    };
+  };
   return {
     /**
      * Solve `problem` (send it with `transfer(problem, problemBuffers(problem))`); the result's
@@ -88,6 +96,8 @@ export function createOptimizerApi() {
         await yieldToEventLoop();
       }
       current.running = false;
+      // Taken before the result's arrays are transferred away (they are the search's own).
+      current.final = take(current);
       const result = solver.result();
       return transfer(result, solutionBuffers(result.best));
     },
@@ -95,12 +105,7 @@ export function createOptimizerApi() {
     /** The best solution of the running (or last) solve so far; null before the first. */
     snapshot(): SolveSnapshot | null {
       if (!current) return null;
-      const r = current.solver.result();
-      return {
-        running: current.running, seconds: (performance.now() - current.t0) / 1000, iterations: r.iterations, feasible: r.feasible,
-        cost: r.best.cost, numRoutes: r.best.numRoutes, routes: r.best.routes.map((x) => Array.from(x.visits)),
-        ...(current.stats ? { stats: current.stats.report() } : {}),
-      };
+      return current.final ?? take(current);
     },
 
     /** Answers once the worker is up, so a caller can start its clock for the search from there. */
