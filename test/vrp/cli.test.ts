@@ -100,7 +100,7 @@ describe('npm run solve (CLI end to end)', () => {
     expect(missing.stderr).toContain('nope.txt: cannot read');
     const badFormat = solveCli([join(INSTANCES, 'solomon', 'C101.txt'), '--format', 'tsp', '--out', join(dir, 'x.json')]);
     expect(badFormat.status).toBe(2);
-    expect(badFormat.stderr).toContain('--format: expected solomon, cvrplib or evrptw, got "tsp"');
+    expect(badFormat.stderr).toContain('--format: expected solomon, cvrplib, evrptw or vroom, got "tsp"');
     const cores = availableParallelism();
     for (const n of ['0', '1.5', String(cores + 1)]) {
       const badWorkers = solveCli([join(INSTANCES, 'solomon', 'C101.txt'), '--workers', n, '--out', join(dir, 'x.json')]);
