@@ -28,7 +28,7 @@ import type { PeerName } from './peers/locate.ts';
 import { peerVersion } from './peers/peer.ts';
 import { vroomHandles } from './peers/vroom.ts';
 import { aggregateStats, formatStats } from './vrp/operatorStats.ts';
-import { formatTable, groupStats, toRow } from './vrp/report.ts';
+import { formatTable, groupStats, toCell, toRow } from './vrp/report.ts';
 import { resultFileName } from './vrp/resultFile.ts';
 import type { RunIdentity } from './vrp/resultFile.ts';
 import type { Row } from './vrp/report.ts';
@@ -170,7 +170,7 @@ export async function main(argv: string[]): Promise<void> {
     const { instance, solver } = owner[i];
     if (solver === 'vanfleet') results[instance].ours = r;
     else results[instance].peers[solver] = r;
-    process.stderr.write(`  ${instances[instance].name} ${solver}: ${r.distance.toFixed(2)} (${r.vehicles} veh), gap ${((100 * (r.distance - instances[instance].bksDistance)) / instances[instance].bksDistance).toFixed(2)} %${r.feasible ? '' : ` INFEASIBLE ${r.checkErrors[0] ?? ''}`}\n`);
+    process.stderr.write(`  ${instances[instance].name} ${solver}: ${r.distance.toFixed(2)} (${r.vehicles} veh), gap ${toCell(instances[instance], r).gap.toFixed(2)} %${r.feasible ? '' : ` INFEASIBLE ${r.checkErrors[0] ?? ''}`}\n`);
   });
   const done: Row[] = [];
   results.forEach((r, k) => {

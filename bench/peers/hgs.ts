@@ -4,12 +4,10 @@
  * (`-t`, one core). Its solution file lists `Route #k: i j ...` with 1-based customer indices
  * (the depot excluded), and its log ends with the number of genetic iterations.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Instance } from '../../src/core/vrp/index.ts';
-import { graceSeconds } from './peer.ts';
+import { runPeerProcess } from './peer.ts';
 import type { PeerJob, PeerRun } from './peer.ts';
 
 export const hgsHandles = (inst: Instance): boolean => inst.format === 'cvrplib';
@@ -29,24 +27,13 @@ export function parseHgsSolution(text: string, inst: Instance): string[][] {
 }
 
 export function runHgs(bin: string, inst: Instance, job: PeerJob): PeerRun {
-  const dir = mkdtempSync(join(tmpdir(), 'vanfleet-hgs-'));
-  const out = join(dir, 'out.sol');
-  const t0 = performance.now();
-  try {
-    const r = spawnSync(bin, [job.file, out, '-seed', String(job.seed), '-t', String(job.timeLimit)], {
-      encoding: 'utf8', maxBuffer: 64 << 20, timeout: (job.timeLimit + graceSeconds(job.timeLimit)) * 1000,
-    });
-    const seconds = (performance.now() - t0) / 1000;
-    const iterations = Number(/FINISHED AFTER (\d+) ITERATIONS/.exec(r.stdout ?? '')?.[1] ?? NaN);
-    if (r.error || r.status !== 0) {
-      const why = r.error?.message ?? `exit ${r.status}: ${(r.stdout ?? '').split('\n').filter((l) => /EXCEPTION/.test(l)).join(' ') || (r.stderr ?? '').trim().slice(0, 200)}`;
-      return { routes: [], seconds, iterations: null, unassigned: [], error: why };
-    }
-    const routes = parseHgsSolution(readFileSync(out, 'utf8'), inst);
-    return { routes, seconds, iterations: Number.isFinite(iterations) ? iterations : null, unassigned: [] };
-  } catch (e) {
-    return { routes: [], seconds: (performance.now() - t0) / 1000, iterations: null, unassigned: [], error: e instanceof Error ? e.message : String(e) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return runPeerProcess(
+    'hgs', bin, job.timeLimit,
+    (dir) => [job.file, join(dir, 'out.sol'), '-seed', String(job.seed), '-t', String(job.timeLimit)],
+    (r, dir) => {
+      const iterations = Number(/FINISHED AFTER (\d+) ITERATIONS/.exec(r.stdout ?? '')?.[1] ?? NaN);
+      return { routes: parseHgsSolution(readFileSync(join(dir, 'out.sol'), 'utf8'), inst), iterations: Number.isFinite(iterations) ? iterations : null, unassigned: [] };
+    },
+    (r) => (r.stdout ?? '').split('\n').filter((l) => /EXCEPTION/.test(l)).join(' ') || (r.stderr ?? '').trim().slice(0, 200),
+  );
 }

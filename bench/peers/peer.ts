@@ -3,8 +3,11 @@
  * the wall-clock seconds the process took, the search iterations where the peer reports them,
  * and, when the run failed, why. The bench checks the routes with the test suite's checker.
  */
+import { spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PEERS_SOURCE } from './locate.ts';
 import type { PeerName } from './locate.ts';
@@ -42,4 +45,29 @@ export function peerVersion(name: PeerName, bin: string, versionText?: string): 
 }
 
 /** A process that outlives its limit by this much is killed (the run is then reported as failed). */
-export const graceSeconds = (limit: number) => Math.max(10, limit * 0.5);
+const graceSeconds = (limit: number) => Math.max(10, limit * 0.5);
+
+/**
+ * Run a peer in a temporary folder (removed afterwards): `prepare` writes its input there and
+ * returns its arguments; `read` turns a successful exit into routes. Any failure (spawn error,
+ * non-zero exit, timeout, unreadable answer) becomes a failed run saying why.
+ */
+export function runPeerProcess(
+  name: string, bin: string, limit: number, prepare: (dir: string) => string[],
+  read: (r: SpawnSyncReturns<string>, dir: string) => Omit<PeerRun, 'seconds'>, failure: (r: SpawnSyncReturns<string>) => string,
+): PeerRun {
+  const dir = mkdtempSync(join(tmpdir(), `vanfleet-${name}-`));
+  const t0 = performance.now();
+  const failed = (error: string): PeerRun => ({ routes: [], seconds: (performance.now() - t0) / 1000, iterations: null, unassigned: [], error });
+  try {
+    const args = prepare(dir);
+    const r = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 64 << 20, timeout: (limit + graceSeconds(limit)) * 1000 });
+    const seconds = (performance.now() - t0) / 1000;
+    if (r.error || r.status !== 0) return failed(r.error?.message ?? `exit ${r.status}: ${failure(r)}`);
+    return { ...read(r, dir), seconds };
+  } catch (e) {
+    return failed(e instanceof Error ? e.message : String(e));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

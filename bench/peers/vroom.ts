@@ -8,12 +8,10 @@
  * wall-clock limit (`-l`), one thread (`-t 1`), the highest exploration level (`-x 5`). The
  * distance is recomputed from its routes by the bench's checker, never taken from its summary.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Instance } from '../../src/core/vrp/index.ts';
-import { graceSeconds } from './peer.ts';
+import { runPeerProcess } from './peer.ts';
 import type { PeerJob, PeerRun } from './peer.ts';
 
 export const vroomHandles = (inst: Instance): boolean => inst.format === 'cvrplib' || inst.format === 'solomon';
@@ -89,25 +87,13 @@ export function parseVroomSolution(out: VroomOutput, inst: Instance): { routes: 
 }
 
 export function runVroom(bin: string, inst: Instance, job: PeerJob): PeerRun {
-  const dir = mkdtempSync(join(tmpdir(), 'vanfleet-vroom-'));
-  const input = join(dir, 'problem.json');
-  const output = join(dir, 'solution.json');
-  writeFileSync(input, JSON.stringify(toVroomProblem(inst, job.objective)));
-  const t0 = performance.now();
-  try {
-    const r = spawnSync(bin, ['-i', input, '-o', output, '-x', '5', '-t', '1', '-l', String(job.timeLimit)], {
-      encoding: 'utf8', maxBuffer: 64 << 20, timeout: (job.timeLimit + graceSeconds(job.timeLimit)) * 1000,
-    });
-    const seconds = (performance.now() - t0) / 1000;
-    if (r.error || r.status !== 0) {
-      const why = r.error?.message ?? `exit ${r.status}: ${((r.stderr ?? '') + (r.stdout ?? '')).trim().slice(0, 200)}`;
-      return { routes: [], seconds, iterations: null, unassigned: [], error: why };
-    }
-    const parsed = parseVroomSolution(JSON.parse(readFileSync(output, 'utf8')) as VroomOutput, inst);
-    return { ...parsed, seconds, iterations: null };
-  } catch (e) {
-    return { routes: [], seconds: (performance.now() - t0) / 1000, iterations: null, unassigned: [], error: e instanceof Error ? e.message : String(e) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return runPeerProcess(
+    'vroom', bin, job.timeLimit,
+    (dir) => {
+      writeFileSync(join(dir, 'problem.json'), JSON.stringify(toVroomProblem(inst, job.objective)));
+      return ['-i', join(dir, 'problem.json'), '-o', join(dir, 'solution.json'), '-x', '5', '-t', '1', '-l', String(job.timeLimit)];
+    },
+    (_r, dir) => ({ ...parseVroomSolution(JSON.parse(readFileSync(join(dir, 'solution.json'), 'utf8')) as VroomOutput, inst), iterations: null }),
+    (r) => ((r.stderr ?? '') + (r.stdout ?? '')).trim().slice(0, 200),
+  );
 }
