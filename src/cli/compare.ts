@@ -17,8 +17,8 @@ import { prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
 import { readCityResources } from './scenarioFiles.ts';
 import { Simulation } from '../core/sim/Simulation.ts';
 import { buildReport, type RunReport } from '../core/sim/report.ts';
-import { pairedDifference, summarize } from '../core/stats/summary.ts';
-import { applyVariant, expandVariants, type Variant } from './variants.ts';
+import { applyVariant, expandVariants, VariantError } from '../core/scenario/variants.ts';
+import { COMPARE_METRICS as METRICS, summarizeRuns } from '../core/scenario/compareRuns.ts';
 import { schedulerPlacement, startCliScheduler } from './chargingScheduler.ts';
 
 const spec = {
@@ -30,20 +30,6 @@ const spec = {
   quiet: { type: 'boolean', help: 'no progress bar' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
-
-const METRICS: { key: string; label: string; get(r: RunReport): number; digits: number; better: 'higher' | 'lower' }[] = [
-  { key: 'deliveredShare', label: 'delivered %', get: (r) => (100 * r.kpis.delivered) / Math.max(1, r.kpis.parcels), digits: 2, better: 'higher' },
-  { key: 'onTime', label: 'on time %', get: (r) => 100 * r.kpis.onTimeRate, digits: 2, better: 'higher' },
-  { key: 'failed', label: 'failed', get: (r) => r.kpis.failed, digits: 1, better: 'lower' },
-  { key: 'vanKm', label: 'van-km', get: (r) => r.kpis.vanKm, digits: 0, better: 'lower' },
-  { key: 'energyKWh', label: 'kWh', get: (r) => r.kpis.energyKWh, digits: 1, better: 'lower' },
-  { key: 'utilisation', label: 'util %', get: (r) => 100 * r.kpis.utilisation, digits: 1, better: 'higher' },
-  { key: 'electricityCost', label: 'electricity', get: (r) => r.kpis.electricityCost, digits: 1, better: 'lower' },
-  { key: 'peakKW', label: 'peak kW', get: (r) => r.kpis.peakSiteKW, digits: 1, better: 'lower' },
-  { key: 'chargerWaitMin', label: 'wait min', get: (r) => r.kpis.chargerWaitMeanS / 60, digits: 2, better: 'lower' },
-  { key: 'cost', label: 'cost', get: (r) => r.costs.total, digits: 0, better: 'lower' },
-  { key: 'costPerParcel', label: 'cost/parcel', get: (r) => r.costs.perDelivered, digits: 3, better: 'lower' },
-];
 
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv, spec);
@@ -105,18 +91,6 @@ async function main(argv: string[]): Promise<void> {
   if (args.flags.out) writeFileSync(args.flags.out as string, `${JSON.stringify({ ...result, runs: runs.map((l) => l.map((r) => ({ seed: r.seed, kpis: r.kpis, costs: r.costs }))) }, null, 1)}\n`);
 }
 
-function summarizeRuns(variants: Variant[], runs: RunReport[][], seeds: number, firstSeed: number) {
-  return {
-    seeds: Array.from({ length: seeds }, (_, i) => firstSeed + i),
-    variants: variants.map((v, i) => ({
-      label: v.label,
-      settings: v.settings,
-      metrics: Object.fromEntries(METRICS.map((m) => [m.key, summarize(runs[i].map(m.get))])),
-      vsFirst: i === 0 ? null : Object.fromEntries(METRICS.map((m) => [m.key, pairedDifference(runs[0].map(m.get), runs[i].map(m.get))])),
-    })),
-  };
-}
-
 function formatTable(r: ReturnType<typeof summarizeRuns>): string {
   const fmt = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '∞');
   const head = ['variant', ...METRICS.map((m) => m.label)];
@@ -144,9 +118,9 @@ function formatTable(r: ReturnType<typeof summarizeRuns>): string {
 try {
   await main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof UsageError || e instanceof CliInputError || e instanceof RunOptionError || e instanceof CityResourceError) {
+  if (e instanceof UsageError || e instanceof VariantError || e instanceof CliInputError || e instanceof RunOptionError || e instanceof CityResourceError) {
     process.stderr.write(`compare: ${e.message}\n`);
-    if (e instanceof UsageError) process.stderr.write(usage('npm run compare --', '<scenario.json> [options]', spec));
+    if (e instanceof UsageError || e instanceof VariantError) process.stderr.write(usage('npm run compare --', '<scenario.json> [options]', spec));
     process.exitCode = 2;
   } else if (e instanceof ScenarioError) {
     process.stderr.write(`${e.message}\n`);

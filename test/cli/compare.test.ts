@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyVariant, expandVariants } from '../../src/cli/variants.ts';
+import { applyVariant, expandVariants } from '../../src/core/scenario/variants.ts';
 
 function compare(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/compare.ts', ...args], { encoding: 'utf8' });

@@ -1,4 +1,5 @@
-import { UsageError } from './args.ts';
+/** A `path=v1,v2,…` setting that cannot be read. */
+export class VariantError extends Error {}
 
 export interface Variant {
   readonly label: string;
@@ -20,9 +21,9 @@ export function expandVariants(flags: readonly string[]): Variant[] {
   let combos: Record<string, unknown>[] = [{}];
   for (const f of flags) {
     const eq = f.indexOf('=');
-    if (eq <= 0 || eq === f.length - 1) throw new UsageError(`--vary: expected path=value1,value2,…, got "${f}"`);
+    if (eq <= 0 || eq === f.length - 1) throw new VariantError(`--vary: expected path=value1,value2,…, got "${f}"`);
     const path = f.slice(0, eq);
-    if (!/^[A-Za-z$][\w$]*(\.[A-Za-z$][\w$]*|\[\d+\])*$/.test(path)) throw new UsageError(`--vary: "${path}" is not a field path like fleet.size or demand.waves[0].share`);
+    if (!/^[A-Za-z$][\w$]*(\.[A-Za-z$][\w$]*|\[\d+\])*$/.test(path)) throw new VariantError(`--vary: "${path}" is not a field path like fleet.size or demand.waves[0].share`);
     const values = f.slice(eq + 1).split(',').map(value);
     combos = combos.flatMap((c) => values.map((v) => ({ ...c, [path]: v })));
   }
