@@ -1,8 +1,11 @@
 /**
  * `npm run simulate -- scenarios/<name>.json [--seed N] [--strategy NAME] [--charging NAME] --out run.json`
  * Runs a whole day headless and writes the run report. Bad input: a message on stderr, exit 2.
+ * `--export-trips trips.geojson [--trips-date YYYY-MM-DD]` and `--export-stops stops.csv` also write
+ * the vans' trips (kepler.gl / deck.gl TripsLayer) and every stop attempt (src/core/replay/export*.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs, usage, UsageError } from './args.ts';
 import { ScenarioError } from '../core/scenario/loadScenario.ts';
 import { CityResourceError } from '../core/scenario/buildCity.ts';
@@ -13,6 +16,9 @@ import { ProgressBar } from './progress.ts';
 import { CliInputError } from './readInput.ts';
 import { loadScenarioAndCity } from './scenarioFiles.ts';
 import { schedulerPlacement, startCliScheduler } from './chargingScheduler.ts';
+import { ExportRecorder } from '../core/replay/exportRecorder.ts';
+import { DEFAULT_TRIPS_DATE, ExportOptionError, parseTripsDate, tripsGeoJson } from '../core/replay/exportTrips.ts';
+import { stopsCsv } from '../core/replay/exportStops.ts';
 
 const spec = {
   seed: { type: 'number', help: 'run seed (default: the scenario\'s)' },
@@ -20,6 +26,9 @@ const spec = {
   charging: { type: 'string', help: 'charging policy (threshold, scheduled)' },
   scheduler: { type: 'string', help: "where the fleet charging scheduler runs: worker (its own worker thread, default) or in-thread" },
   out: { type: 'string', help: 'where to write the run report (JSON); default: stdout' },
+  'export-trips': { type: 'string', help: "write the vans' trips as GeoJSON for kepler.gl's Trip layer / deck.gl's TripsLayer" },
+  'trips-date': { type: 'string', help: `calendar date of the simulated day for the trips' Unix timestamps, YYYY-MM-DD, UTC (default ${DEFAULT_TRIPS_DATE})` },
+  'export-stops': { type: 'string', help: 'write every stop attempt as CSV (one row per parcel per attempt)' },
   quiet: { type: 'boolean', help: 'no progress bar' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
@@ -35,11 +44,14 @@ async function main(argv: string[]): Promise<number> {
   const seed = args.flags.seed as number | undefined;
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)) throw new UsageError(`--seed: expected a non-negative integer, got ${seed}`);
   const placement = schedulerPlacement(args.flags.scheduler as string | undefined);
+  const exports = exportFlags(args.flags);
   const started = performance.now();
   const { scenario, city } = loadScenarioAndCity(file);
   const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined, charging: args.flags.charging as string | undefined }, city);
   const sched = await startCliScheduler(run, placement, 'simulate');
-  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher(sched?.scheduler) });
+  const recorder = exports.trips || exports.stops ? new ExportRecorder() : undefined;
+  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher(sched?.scheduler), observer: recorder });
+  recorder?.bind(sim.state);
   const where = sched ? `, scheduler in ${sched.scheduler.where === 'worker' ? 'a worker thread' : 'this thread'}` : '';
   const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, ${run.charging.name} charging${where}, seed ${run.seed})`, args.flags.quiet === true);
   try {
@@ -48,6 +60,13 @@ async function main(argv: string[]): Promise<number> {
     sched?.close();
   }
   bar.done();
+  if (recorder) {
+    recorder.sync();
+    const tl = recorder.timeline!;
+    const ids = sim.state.fleet.ids;
+    if (exports.trips) writeExport('--export-trips', exports.trips, tripsGeoJson(tl, city, ids, { date: exports.date, meta: { scenario: scenario.name, seed: run.seed, strategy: run.strategy.name } }));
+    if (exports.stops) writeExport('--export-stops', exports.stops, stopsCsv(tl, recorder.attempts, run.world, ids));
+  }
   const report = buildReport(sim, scenario.name, Math.round((performance.now() - started) / 10) / 100);
   const json = `${JSON.stringify(report, null, 1)}\n`;
   if (args.flags.out) writeFileSync(args.flags.out as string, json);
@@ -58,6 +77,48 @@ async function main(argv: string[]): Promise<number> {
       `${k.vanKm.toFixed(0)} van-km, ${k.energyKWh.toFixed(1)} kWh, electricity ${k.electricityCost.toFixed(2)}, charger wait ${(k.chargerWaitMeanS / 60).toFixed(1)} min mean; ${report.wallSeconds} s\n`,
   );
   return 0;
+}
+
+/** The export flags, checked before the run (a day's simulation is not wasted on a typo). */
+function exportFlags(flags: Record<string, unknown>): { trips?: string; stops?: string; date?: string } {
+  const trips = flags['export-trips'] as string | undefined;
+  const stops = flags['export-stops'] as string | undefined;
+  const date = flags['trips-date'] as string | undefined;
+  if (date !== undefined && trips === undefined) throw new UsageError('--trips-date: only used with --export-trips');
+  try {
+    if (date !== undefined) parseTripsDate(date);
+  } catch (e) {
+    if (e instanceof ExportOptionError) throw new UsageError(`--trips-date: ${e.message}`);
+    throw e;
+  }
+  for (const [flag, path] of [['--export-trips', trips], ['--export-stops', stops]] as const) {
+    if (path === undefined) continue;
+    let isDir = false;
+    try {
+      isDir = statSync(dirname(path)).isDirectory();
+    } catch {
+      // reported below
+    }
+    if (!isDir) throw new UsageError(`${flag}: folder "${dirname(path)}" does not exist`);
+    if (isFolder(path)) throw new UsageError(`${flag}: "${path}" is a folder, expected a file name`);
+  }
+  return { trips, stops, date };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function writeExport(flag: string, path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new CliInputError(`${flag}: cannot write "${path}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 try {
