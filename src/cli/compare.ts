@@ -1,32 +1,40 @@
 /**
- * `npm run compare -- scenarios/default.json [--vary path=a,b,...]... [--seeds N] [--first-seed S] [--out compare.json]`
+ * `npm run compare -- scenarios/default.json [--vary path=a,b,...]... [--seeds N] [--first-seed S] [--workers N] [--out compare.json]`
  *
  * Runs every combination of the varied settings (for example `--vary dispatch.strategy=insertion,nearest
  * --vary fleet.size=20,30`) on the same seeds — common random numbers, so each seed sees the same
  * demand and customers under every variant — and prints means with 95 % confidence intervals, and
  * each variant's paired difference from the first with whether it is significant.
+ *
+ * The (variant, seed) runs are independent: with --workers N (default: every core) they run in N
+ * worker threads (src/cli/comparePool.ts), each run through runCompareRun exactly as on one core,
+ * so the numbers and the --out file are the same bytes for any N.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs, usage, UsageError } from './args.ts';
 import { readTextFile, CliInputError } from './readInput.ts';
 import { ProgressBar } from './progress.ts';
 import { parseJsonWithLines, JsonSyntaxError } from '../core/scenario/jsonWithLines.ts';
 import { parseScenario, ScenarioError } from '../core/scenario/loadScenario.ts';
 import { buildCity, CityResourceError } from '../core/scenario/buildCity.ts';
-import { prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
+import { RunOptionError } from '../core/scenario/buildRun.ts';
 import { readCityResources } from './scenarioFiles.ts';
-import { Simulation } from '../core/sim/Simulation.ts';
-import { buildReport, type RunReport } from '../core/sim/report.ts';
+import type { RunReport } from '../core/sim/report.ts';
+import type { Scenario } from '../core/scenario/scenarioSchema.ts';
 import { applyVariant, expandVariants, VariantError } from '../core/scenario/variants.ts';
 import { COMPARE_METRICS as METRICS, summarizeRuns } from '../core/scenario/compareRuns.ts';
-import { schedulerPlacement, startCliScheduler } from './chargingScheduler.ts';
+import { schedulerPlacement, type SchedulerPlacement } from './chargingScheduler.ts';
+import { runCompareRun, startVariantScheduler } from './compareRun.ts';
+import { CompareRunError, runComparePool, type CompareJob } from './comparePool.ts';
 
 const spec = {
   vary: { type: 'list', help: 'path=v1,v2,… a scenario setting to vary (repeatable), e.g. fleet.size=20,30' },
   seeds: { type: 'number', help: 'runs per variant (default 10)' },
   'first-seed': { type: 'number', help: 'first seed (default 1); seeds are consecutive' },
   out: { type: 'string', help: 'write all runs and summaries as JSON' },
-  scheduler: { type: 'string', help: 'where the fleet charging scheduler runs: worker (its own worker thread, default) or in-thread' },
+  workers: { type: 'number', help: 'worker threads for the runs (default: the available cores, at most one per run); the same numbers for any count' },
+  scheduler: { type: 'string', help: 'with --workers 1, where the fleet charging scheduler runs: worker (its own worker thread, default) or in-thread; with more workers it runs in each run\'s thread' },
   quiet: { type: 'boolean', help: 'no progress bar' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
@@ -43,6 +51,8 @@ async function main(argv: string[]): Promise<void> {
   const first = (args.flags['first-seed'] as number | undefined) ?? 1;
   if (!Number.isInteger(seeds) || seeds < 2 || seeds > 1000) throw new UsageError(`--seeds: expected an integer from 2 to 1000, got ${seeds}`);
   if (!Number.isInteger(first) || first < 0) throw new UsageError(`--first-seed: expected a non-negative integer, got ${first}`);
+  const workersFlag = args.flags.workers as number | undefined;
+  if (workersFlag !== undefined && (!Number.isInteger(workersFlag) || workersFlag < 1 || workersFlag > 256)) throw new UsageError(`--workers: expected an integer from 1 to 256, got ${workersFlag}`);
   const placement = schedulerPlacement(args.flags.scheduler as string | undefined);
   const text = readTextFile(file);
   let raw: unknown;
@@ -54,41 +64,54 @@ async function main(argv: string[]): Promise<void> {
   }
   const variants = expandVariants((args.flags.vary as string[] | undefined) ?? []);
   // Validate every variant before running anything.
-  const scenarios = variants.map((v) => {
-    const source = `${file} [${v.label}]`;
+  const texts = variants.map((v) => ({ text: JSON.stringify(applyVariant(raw, v)), source: `${file} [${v.label}]` }));
+  const scenarios = texts.map(({ text, source }) => {
     try {
-      return parseScenario(JSON.stringify(applyVariant(raw, v)), source);
+      return parseScenario(text, source);
     } catch (e) {
       // Line numbers would point into the generated variant, not the file: report paths only.
       if (e instanceof ScenarioError) throw new ScenarioError(source, e.problems.map((p) => ({ path: p.path, message: p.message })));
       throw e;
     }
   });
-  const bar = new ProgressBar(`${variants.length} variant(s) × ${seeds} seeds`, args.flags.quiet === true);
+  const threads = Math.min(workersFlag ?? availableParallelism(), variants.length * seeds);
+  if (threads > 1 && args.flags.scheduler === 'worker') process.stderr.write(`compare: --scheduler worker applies to --workers 1; with ${threads} workers each run's charging scheduler runs in its worker thread (same plans)\n`);
+  const bar = new ProgressBar(`${variants.length} variant(s) × ${seeds} seeds${threads > 1 ? ` on ${threads} worker threads` : ''}`, args.flags.quiet === true);
+  const progress = (done: number) => bar.update(done / (variants.length * seeds));
+  const runs = threads > 1 ? await runInWorkers(file, texts, scenarios, seeds, first, threads, progress) : await runHere(file, scenarios, seeds, first, placement, progress);
+  bar.done();
+  const result = summarizeRuns(variants, runs, seeds, first);
+  process.stdout.write(formatTable(result));
+  if (args.flags.out) writeFileSync(args.flags.out as string, `${JSON.stringify({ ...result, runs: runs.map((l) => l.map((r) => ({ seed: r.seed, kpis: r.kpis, costs: r.costs }))) }, null, 1)}\n`);
+}
+
+/** Every run in this thread, variant by variant (--workers 1). */
+async function runHere(file: string, scenarios: readonly Scenario[], seeds: number, first: number, placement: SchedulerPlacement, progress: (done: number) => void): Promise<RunReport[][]> {
   const runs: RunReport[][] = [];
   let done = 0;
   for (const sc of scenarios) {
     const city = buildCity(sc, readCityResources(sc, file)); // the city does not depend on the run seed: build once per variant
     const list: RunReport[] = [];
-    // One charging scheduler worker per variant, shared by its seeds (same fleet, sites, tariffs).
-    const sched = await startCliScheduler(prepareRun(sc, { seed: first }, city), placement, 'compare');
+    const sched = await startVariantScheduler(sc, city, first, placement);
     try {
       for (let s = first; s < first + seeds; s++) {
-        const run = prepareRun(sc, { seed: s }, city);
-        const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher(sched?.scheduler) });
-        sim.runToEnd();
-        list.push(buildReport(sim, sc.name, 0));
-        bar.update(++done / (variants.length * seeds));
+        list.push(await runCompareRun({ scenario: sc, scenarioFile: file, city, seed: s, scheduler: sched?.scheduler }));
+        progress(++done);
       }
     } finally {
       sched?.close();
     }
     runs.push(list);
   }
-  bar.done();
-  const result = summarizeRuns(variants, runs, seeds, first);
-  process.stdout.write(formatTable(result));
-  if (args.flags.out) writeFileSync(args.flags.out as string, `${JSON.stringify({ ...result, runs: runs.map((l) => l.map((r) => ({ seed: r.seed, kpis: r.kpis, costs: r.costs }))) }, null, 1)}\n`);
+  return runs;
+}
+
+/** Every run on worker threads, in (variant, seed) order; results land in their pair's slot whoever ran them. */
+async function runInWorkers(file: string, texts: readonly { text: string; source: string }[], scenarios: readonly Scenario[], seeds: number, first: number, threads: number, progress: (done: number) => void): Promise<RunReport[][]> {
+  for (const sc of scenarios) readCityResources(sc, file); // a missing map file is reported before any thread starts
+  const jobs: CompareJob[] = scenarios.flatMap((_, variant) => Array.from({ length: seeds }, (_, i) => ({ variant, seed: first + i })));
+  const reports = await runComparePool({ scenarioFile: file, variants: texts }, jobs, threads, progress);
+  return scenarios.map((_, v) => reports.slice(v * seeds, (v + 1) * seeds));
 }
 
 function formatTable(r: ReturnType<typeof summarizeRuns>): string {
@@ -125,6 +148,9 @@ try {
   } else if (e instanceof ScenarioError) {
     process.stderr.write(`${e.message}\n`);
     process.exitCode = 2;
+  } else if (e instanceof CompareRunError) {
+    process.stderr.write(`${e.user ? '' : 'compare: a run failed in a worker thread: '}${e.message}\n`);
+    process.exitCode = e.user ? 2 : 1;
   } else {
     throw e;
   }
