@@ -83,6 +83,12 @@ export class FleetState {
     this.status[v] = s;
   }
 
+  /** The steps of the current plan not yet finished (the current one first); empty when idle. */
+  remainingPlan(v: number): readonly Step[] {
+    const i = this.step[v];
+    return i >= 0 ? this.plan[v].slice(i) : [];
+  }
+
   /** The step being executed, or undefined when idle. */
   currentStep(v: number): Step | undefined {
     const i = this.step[v];

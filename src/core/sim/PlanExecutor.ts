@@ -8,7 +8,7 @@ import { VanStatus } from './VanStatus.ts';
 import { nearestCharger, type World } from './World.ts';
 
 /** Event kinds of the engine's queue. */
-export const Ev = { Arrive: 1, StepDone: 2, Release: 3, Tick: 4, WindowOpen: 5, ChargeDone: 6 } as const;
+export const Ev = { Arrive: 1, StepDone: 2, Release: 3, Tick: 4, WindowOpen: 5, ChargeDone: 6, Replan: 7 } as const;
 
 /** A broken physical invariant (overload, empty battery, unreachable node): a bug, never normal. */
 export class SimulationError extends Error {}
@@ -25,6 +25,12 @@ export class PlanExecutor {
    */
   readonly dirty: Uint8Array;
   dispatchWanted = false;
+  /** What the dispatcher's hooks hear about, collected during an event and handed over after it. */
+  readonly lowEnergy: number[] = [];
+  readonly portsFreed: number[] = [];
+  readonly linehaulArrivals: { readonly station: number; readonly parcels: readonly number[] }[] = [];
+  /** Called when a van's plan runs out; returns true if it started a pending tail instead of going idle. */
+  onPlanEnd: (v: number) => boolean = () => false;
 
   constructor(
     private readonly state: SimState,
@@ -72,6 +78,7 @@ export class PlanExecutor {
     }
     f.step[v] = -1;
     f.plan[v] = [];
+    if (this.onPlanEnd(v)) return;
     this.setStatus(v, VanStatus.Idle);
     this.dirty[v] = 1;
     this.dispatchWanted = true;
@@ -231,7 +238,10 @@ export class PlanExecutor {
     f.facility[v] = this.state.facilityAt.get(f.node[v]) ?? -1;
     this.state.heading[v] = Math.atan2(g.y(g.target[last]) - g.y(g.source[last]), g.x(g.target[last]) - g.x(g.source[last]));
     f.odometerM[v] += f.legLengthMm[v] / 1000;
+    const threshold = this.world.params.chargeBelowSoc * this.world.batteryWh;
+    const above = f.socWh[v] >= threshold;
     this.drawEnergy(v, f.legEnergyWh[v]);
+    if (above && f.socWh[v] < threshold) this.lowEnergy.push(v);
     edges.length = 0;
   }
 
@@ -276,6 +286,7 @@ export class PlanExecutor {
   finishUnload(v: number, facility: number): void {
     const f = this.state.fleet;
     const isStation = this.world.city.facilities[facility].kind === 'station';
+    if (isStation && this.state.lastDecision[v]?.kind === 'line-haul' && f.cargo[v].length > 0) this.linehaulArrivals.push({ station: facility, parcels: [...f.cargo[v]] });
     for (const p of f.cargo[v]) {
       this.state.parcelVan[p] = -1;
       if (!isStation) {
@@ -339,15 +350,19 @@ export class PlanExecutor {
   }
 
   finishCharge(v: number): void {
+    const site = this.state.fleet.facility[v];
     const next = this.state.chargers.finish(v, this.state.now);
     if (next >= 0) this.setStatus(next, VanStatus.Charging);
+    else if (site >= 0) this.portsFreed.push(site);
   }
 
   /** Stop an interruptible charge (or leave the queue) because the van has work. */
   interruptCharging(v: number): void {
     const f = this.state.fleet;
+    const wasCharging = this.state.chargers.isCharging(v);
     const next = this.state.chargers.stop(v, this.state.now);
     if (next >= 0) this.setStatus(next, VanStatus.Charging);
+    else if (wasCharging && f.facility[v] >= 0) this.portsFreed.push(f.facility[v]);
     f.token[v]++;
     f.step[v] = -1;
     f.plan[v] = [];

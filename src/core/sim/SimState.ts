@@ -2,7 +2,9 @@ import { ChargerSites } from '../charging/ChargerSites.ts';
 import type { PowerAllocator } from '../charging/PowerAllocator.ts';
 import type { Decision, PlanRecord } from './Decision.ts';
 import { FleetState } from './FleetState.ts';
-import type { SimView } from './SimView.ts';
+import type { Plan } from './Plan.ts';
+import type { DecisionStats, FrozenEnd, SimView } from './SimView.ts';
+import { frozenEnd } from './frozenEnd.ts';
 import type { World } from './World.ts';
 
 /**
@@ -45,6 +47,12 @@ export class SimState implements SimView {
   lateByCharging = 0;
   /** Station-level optimisations of the run so far, oldest first (a day has hundreds; capped at 5,000). */
   readonly planLog: PlanRecord[] = [];
+  /** Plans accepted from hooks to start when a van's current plan ends (their parcels reserved). */
+  readonly tails: (Plan | null)[];
+  /** Parcels by release time (the order they reach the warehouse) and how many have been released. */
+  readonly releaseOrder: Uint32Array;
+  released = 0;
+  readonly decisions = { replans: 0, solverSeconds: 0, churn: 0 } satisfies DecisionStats;
   /** The latest accepted decision per van and when it was taken. */
   readonly lastDecision: ({ t: number } & Decision)[] = [];
 
@@ -79,11 +87,22 @@ export class SimState implements SimView {
       this.fleet.statusSinceS[v] = this.now;
     }
     this.minSocWh = world.batteryWh;
+    this.tails = Array.from({ length: n }, () => null);
+    const rel = (p: number) => Math.max(parcels.releaseS[p], params.dayStartS);
+    this.releaseOrder = Uint32Array.from({ length: parcels.count }, (_, i) => i).sort((a, b) => rel(a) - rel(b) || a - b);
     this.releaseTimes = [...new Set(Array.from(parcels.releaseS, (t) => Math.max(t, params.dayStartS)))].sort((a, b) => a - b);
   }
 
   get lastReleaseS(): number {
     return this.releaseTimes.length ? this.releaseTimes[this.releaseTimes.length - 1] : this.now;
+  }
+
+  pendingTail(v: number): Plan | null {
+    return this.tails[v];
+  }
+
+  frozenEnd(v: number): FrozenEnd {
+    return frozenEnd(this, v);
   }
 
   chargerUtilisation(f: number): number {

@@ -1,4 +1,4 @@
-import type { Step } from './Plan.ts';
+import type { Plan, Step } from './Plan.ts';
 import type { World } from './World.ts';
 
 /** The fleet as a decider sees it: the engine's arrays, read-only. */
@@ -25,6 +25,8 @@ export interface FleetView {
   readonly legEndMs: readonly (readonly number[])[];
   readonly cargo: readonly (readonly number[])[];
   currentStep(v: number): Step | undefined;
+  /** The steps of van v's plan not yet finished, the current one first (the frozen prefix of a re-plan). */
+  remainingPlan(v: number): readonly Step[];
   isIdle(v: number): boolean;
 }
 
@@ -93,6 +95,28 @@ export interface SimView {
   readonly energyRepairs: number;
   /** Parcels delivered late on a tour that started after its van waited for a charger or had to charge. */
   readonly lateByCharging: number;
+  /** The plan van v will start when its current one ends (accepted from a hook), or null. */
+  pendingTail(v: number): Plan | null;
+  /** Where van v's current plan leaves it: node, facility there (-1 if none), parcels still aboard, and an estimate of when. */
+  frozenEnd(v: number): FrozenEnd;
+  /** How the strategy's decisions went so far: re-plans, seconds spent deciding, stops moved between vans. */
+  readonly decisions: DecisionStats;
   /** Port-time share in use at facility f since the start of the day. */
   chargerUtilisation(f: number): number;
+}
+
+/** The end of a van's current plan, from which a tail starts. */
+export interface FrozenEnd {
+  readonly node: number;
+  readonly facility: number;
+  /** Parcels aboard then (assuming every planned hand-over succeeds). */
+  readonly cargo: readonly number[];
+  /** Estimated time the plan ends, s (drive times plus expected service; charging at full power). */
+  readonly atS: number;
+}
+
+export interface DecisionStats {
+  readonly replans: number;
+  readonly solverSeconds: number;
+  readonly churn: number;
 }

@@ -1,6 +1,7 @@
 import { Rng } from '../util/rng.ts';
 import { equalShare } from '../charging/PowerAllocator.ts';
-import type { Decision, DecisionLog, Dispatcher, PlanRecord } from './Decision.ts';
+import type { Decision, DecisionLog, Dispatcher, HookResult, PlanRecord } from './Decision.ts';
+import { frozenEnd } from './frozenEnd.ts';
 import { EventQueue } from './EventQueue.ts';
 import { ParcelState } from './ParcelState.ts';
 import { Ev, PlanExecutor, SimulationError } from './PlanExecutor.ts';
@@ -20,6 +21,8 @@ export interface SimOptions {
   /** The plug-in that gives idle vans work (one per run). */
   readonly dispatcher: Dispatcher;
   readonly observer?: SimObserver;
+  /** A millisecond clock (performance.now) to time the dispatcher's decisions; without it decisions.solverSeconds stays 0 (the core reads no clock). */
+  readonly clock?: () => number;
 }
 
 /** A dispatcher's plan broke one of the engine's rules; names the dispatcher, the van and the rule. */
@@ -40,6 +43,9 @@ export class Simulation implements DecisionLog {
   private readonly queue = new EventQueue(256);
   private readonly exec: PlanExecutor;
   private readonly observer: SimObserver | undefined;
+  private readonly clock: (() => number) | undefined;
+  /** The decisions behind the pending tails (state.tails holds their plans). */
+  private readonly tailDecisions: (Decision | null)[];
 
   constructor(world: World, opts: SimOptions) {
     this.world = world;
@@ -48,8 +54,16 @@ export class Simulation implements DecisionLog {
     this.state = new SimState(world, opts.seed, opts.dispatcher.allocator ?? equalShare);
     const rng = new Rng(opts.seed).fork(2); // demand uses fork(1) of the same seed
     this.exec = new PlanExecutor(this.state, world, this.queue, rng, opts.observer);
+    this.clock = opts.clock;
+    this.tailDecisions = this.state.tails.map(() => null);
+    this.exec.onPlanEnd = (v) => this.startTail(v);
     this.state.releaseTimes.forEach((t, i) => this.queue.push(t, Ev.Release, -1, 0, i));
     this.queue.push(this.state.now, Ev.Tick);
+    const every = this.dispatcher.replanEveryS;
+    if (this.dispatcher.replan && every !== undefined) {
+      if (!(every >= 10)) throw new PlanRefusedError(`dispatcher "${this.dispatcher.name}": replanEveryS must be at least 10 s, got ${every}`);
+      this.queue.push(this.state.now + every, Ev.Replan);
+    }
   }
 
   get now(): number {
@@ -70,6 +84,7 @@ export class Simulation implements DecisionLog {
       s.now = this.queue.time;
       s.events++;
       this.handle();
+      this.hookRound();
       if (this.exec.dispatchWanted) this.dispatchRound();
       this.checkEnd();
     }
@@ -85,6 +100,11 @@ export class Simulation implements DecisionLog {
       this.runUntil(t);
       onProgress?.(Math.min(1, (this.state.now - dayStartS) / (dayEndS - dayStartS)));
     }
+  }
+
+  /** DecisionLog: a re-plan moved stops between vans. */
+  noteChurn(stops: number): void {
+    this.state.decisions.churn += stops;
   }
 
   /** DecisionLog: the dispatcher ran the optimiser for a station. */
@@ -104,6 +124,12 @@ export class Simulation implements DecisionLog {
       case Ev.Release:
         this.release(this.state.releaseTimes[q.arg]);
         return;
+      case Ev.Replan: {
+        const every = this.dispatcher.replanEveryS!;
+        if (this.state.now + every <= dayEndS) q.push(this.state.now + every, Ev.Replan);
+        this.replan();
+        return;
+      }
       case Ev.Tick: {
         const now = this.state.now;
         if (now + dispatch.tickS <= dayEndS) q.push(now + dispatch.tickS, Ev.Tick);
@@ -133,13 +159,135 @@ export class Simulation implements DecisionLog {
   private release(t: number): void {
     const s = this.state;
     const P = this.world.parcels;
-    for (let p = 0; p < P.count; p++) {
-      if (s.parcelState[p] === ParcelState.Unreleased && Math.max(P.releaseS[p], this.world.params.dayStartS) <= t) {
-        s.parcelState[p] = ParcelState.AtWarehouse;
-        s.backlog[this.world.stationOfParcel[p]].push(p);
-      }
+    const start = this.world.params.dayStartS;
+    const order = s.releaseOrder;
+    const arrived: number[] = [];
+    while (s.released < order.length && Math.max(P.releaseS[order[s.released]], start) <= t) {
+      const p = order[s.released++];
+      if (s.parcelState[p] !== ParcelState.Unreleased) continue;
+      s.parcelState[p] = ParcelState.AtWarehouse;
+      s.backlog[this.world.stationOfParcel[p]].push(p);
+      arrived.push(p);
     }
     this.exec.markAll();
+    if (this.dispatcher.orderArrived && arrived.length) this.applyHook('orderArrived', () => this.dispatcher.orderArrived!(s, arrived, this));
+  }
+
+  /** Tell the dispatcher's hooks what happened in the last event (low batteries, free ports, line-haul arrivals). */
+  private hookRound(): void {
+    const x = this.exec;
+    const d = this.dispatcher;
+    const s = this.state;
+    if (x.lowEnergy.length) {
+      const vans = x.lowEnergy.splice(0);
+      if (d.lowEnergy) for (const v of vans) this.applyHook('lowEnergy', () => d.lowEnergy!(s, v, this));
+    }
+    if (x.portsFreed.length) {
+      const sites = x.portsFreed.splice(0);
+      if (d.portFreed) for (const f of sites) this.applyHook('portFreed', () => d.portFreed!(s, f, this));
+    }
+    if (x.linehaulArrivals.length) {
+      const arrivals = x.linehaulArrivals.splice(0);
+      if (d.linehaulArrived) for (const a of arrivals) this.applyHook('linehaulArrived', () => d.linehaulArrived!(s, a.station, a.parcels, this));
+    }
+  }
+
+  /** The periodic re-plan: release every tail not yet started, then let the dispatcher plan again. */
+  private replan(): void {
+    const s = this.state;
+    for (let v = 0; v < s.fleet.size; v++) this.releaseTail(v);
+    s.decisions.replans++;
+    this.applyHook('replan', () => this.dispatcher.replan!(s, this));
+  }
+
+  /** Run one hook (timed) and apply the plans it returns. */
+  private applyHook(hook: string, call: () => HookResult): void {
+    const res = this.timed(call);
+    if (!res) return;
+    if (!Array.isArray(res)) throw new PlanRefusedError(`dispatcher "${this.dispatcher.name}": ${hook} returned ${typeof res}, expected an array of { van, decision }`);
+    const f = this.state.fleet;
+    for (const a of res as HookResult & unknown[]) {
+      const v = (a as { van?: unknown })?.van;
+      const d = (a as { decision?: Decision })?.decision;
+      const where = `dispatcher "${this.dispatcher.name}": ${hook}`;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= f.size) throw new PlanRefusedError(`${where}: van ${String(v)} is not a van of the fleet (0–${f.size - 1})`);
+      if (!d || typeof d !== 'object') throw new PlanRefusedError(`${where}: no decision for van ${f.ids[v]}`);
+      const cur = f.currentStep(v);
+      const idleCharging = cur?.kind === 'charge' && cur.interruptible;
+      if (f.isIdle(v) || idleCharging) {
+        const broken = validatePlan(this.state, v, d);
+        if (broken) throw new PlanRefusedError(`${where}: ${d.kind} plan for van ${f.ids[v]} at t=${this.state.now.toFixed(0)} s refused: ${broken}`);
+        if (idleCharging) this.exec.interruptCharging(v);
+        this.releaseTail(v);
+        this.apply(v, d);
+      } else {
+        const end = frozenEnd(this.state, v);
+        const broken = validatePlan(this.state, v, d, { node: end.node, cargo: end.cargo });
+        if (broken) throw new PlanRefusedError(`${where}: ${d.kind} plan for busy van ${f.ids[v]} at t=${this.state.now.toFixed(0)} s refused (it follows the frozen prefix, ${f.remainingPlan(v).length} steps): ${broken}`);
+        this.releaseTail(v);
+        for (const step of d.plan) if (step.kind === 'load') this.reserve(step.facility, step.parcels);
+        this.state.tails[v] = d.plan;
+        this.tailDecisions[v] = d;
+      }
+    }
+  }
+
+  private timed<T>(call: () => T): T {
+    if (!this.clock) return call();
+    const t0 = this.clock();
+    try {
+      return call();
+    } finally {
+      this.state.decisions.solverSeconds += (this.clock() - t0) / 1000;
+    }
+  }
+
+  /** Van v's plan ran out: start its pending tail if it still holds (else release it and let the van idle). */
+  private startTail(v: number): boolean {
+    const s = this.state;
+    const d = this.tailDecisions[v];
+    if (!d) return false;
+    const reserved = new Set<number>();
+    for (const step of d.plan) if (step.kind === 'load') for (const p of step.parcels) reserved.add(p);
+    const broken = validatePlan(s, v, d, { node: s.fleet.node[v], cargo: s.fleet.cargo[v], reserved });
+    if (broken) {
+      this.releaseTail(v);
+      return false;
+    }
+    s.tails[v] = null;
+    this.tailDecisions[v] = null;
+    if (d.kind === 'tour') s.fleet.tours[v]++;
+    this.dispatcher.applied?.(s, v, d);
+    s.lastDecision[v] = { t: s.now, ...d };
+    this.observer?.decision?.(v, s.now, d);
+    this.exec.startPlan(v, d.plan);
+    return true;
+  }
+
+  /** Give a pending tail's parcels back to where they waited. */
+  private releaseTail(v: number): void {
+    const s = this.state;
+    const d = this.tailDecisions[v];
+    if (!d) return;
+    s.tails[v] = null;
+    this.tailDecisions[v] = null;
+    for (const step of d.plan) {
+      if (step.kind !== 'load' || step.parcels.length === 0) continue;
+      const k = step.facility;
+      const atWarehouse = this.world.city.facilities[k].kind === 'warehouse';
+      for (const p of step.parcels) {
+        if (s.parcelState[p] !== ParcelState.Assigned) continue;
+        if (atWarehouse) {
+          s.parcelState[p] = ParcelState.AtWarehouse;
+          s.backlog[this.world.stationOfParcel[p]].push(p);
+        } else {
+          s.parcelState[p] = ParcelState.AtStation;
+          s.stock[k].push(p);
+        }
+      }
+      if (!atWarehouse) s.stockVersion[k]++;
+      this.exec.markAt(k);
+    }
   }
 
   /** Offer work to every available van whose situation changed, in id order (deterministic). */
@@ -153,7 +301,7 @@ export class Simulation implements DecisionLog {
       const cur = f.currentStep(v);
       const idleCharging = cur?.kind === 'charge' && cur.interruptible;
       if (!f.isIdle(v) && !idleCharging) continue;
-      const d = this.dispatcher.decide(this.state, v, this);
+      const d = this.timed(() => this.dispatcher.decide(this.state, v, this));
       if (!d || d.plan.length === 0) continue;
       if (idleCharging && d.kind === 'idle-charge') continue; // already doing that
       const broken = validatePlan(this.state, v, d);
@@ -201,6 +349,7 @@ export class Simulation implements DecisionLog {
 
   private finish(t: number): void {
     const s = this.state;
+    for (let v = 0; v < s.fleet.size; v++) this.releaseTail(v);
     s.now = t;
     s.chargers.settleAll(t); // sessions still running at the end count up to now
     for (let v = 0; v < s.fleet.size; v++) s.fleet.setStatus(v, s.fleet.status[v] as VanStatus, t);

@@ -92,3 +92,10 @@ function findNearestCharger(world: World, node: number): { facility: number; ene
   const lengthMm = world.costs.lengthMm(node, world.city.facilities[facility].node);
   return { facility, energyWh: tripEnergyWh(world, lengthMm / 1000, bestT / 1000, world.params.van.payloadKg) };
 }
+
+/** Planning estimate of the time spent at a door with k parcels: expected customer response or the full wait on a no-show. */
+export function expectedServiceS(world: World, k: number): number {
+  const h = world.params.handover;
+  const collect = Math.min(h.customerResponseMeanS, h.customerWaitS) + h.perParcelS * k;
+  return (1 - h.noShowProbability) * collect + h.noShowProbability * h.customerWaitS;
+}

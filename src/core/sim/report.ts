@@ -44,6 +44,8 @@ export interface RunReport {
   readonly vans: VanRecord[];
   readonly chargers: { id: string; ports: number; powerKW: number; utilisation: number; maxQueue: number }[];
   readonly charging: ChargingReport;
+  /** How the strategy decided: periodic re-plans, wall seconds spent in its decisions (0 unless the run was given a clock), stops moved between vans by re-plans. */
+  readonly decisions: { readonly replans: number; readonly solverSeconds: number; readonly churn: number };
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -107,6 +109,7 @@ export function buildReport(run: Simulation, scenario: string, wallSeconds: numb
     vans,
     chargers,
     charging: chargingReport(sim),
+    decisions: { replans: sim.decisions.replans, solverSeconds: r3(sim.decisions.solverSeconds), churn: sim.decisions.churn },
   };
 }
 

@@ -6,6 +6,9 @@ import type { Plan } from './Plan.ts';
 import { PlanRefusedError, Simulation } from './Simulation.ts';
 import type { SimView } from './SimView.ts';
 import { VanStatus } from './VanStatus.ts';
+import { nearestCharger, tripEnergyWh } from './World.ts';
+import { validatePlan } from './validatePlan.ts';
+import { ParcelState } from './ParcelState.ts';
 
 const run = prepareRun(loadScenarioFile('scenarios/small.json'));
 const { world } = run;
@@ -84,6 +87,28 @@ describe('the engine validates every plan a dispatcher returns', () => {
   });
 });
 
+describe('the battery and windows rules', () => {
+  it('refuses a plan whose drives need more energy than the van has, and a hand-over that would wait hours for its window', () => {
+    const g = world.city.graph;
+    let far = 0;
+    for (let n = 0; n < g.nodeCount; n++) if (Math.hypot(g.x(n) - wh.x, g.y(n) - wh.y) > Math.hypot(g.x(far) - wh.x, g.y(far) - wh.y)) far = n;
+    const sim = new Simulation(world, { seed: 1, dispatcher: { name: 'idle', decide: () => null } });
+    sim.state.fleet.socWh[0] = 300;
+    const broken = validatePlan(sim.state, 0, { kind: 'reposition', plan: [{ kind: 'drive', to: far, status: VanStatus.Returning }, { kind: 'drive', to: wh.node, status: VanStatus.Returning }], reason: 'test' });
+    expect(broken).toMatch(/^battery: the drives need about \d+\.\d kWh by the planning estimate, the van has 0\.3 kWh$/);
+    sim.state.fleet.socWh[0] = world.batteryWh;
+    // A parcel whose window opens late in the day, handed over at the start of it.
+    const P = world.parcels;
+    let late = -1;
+    for (let p = 0; p < P.count; p++) if (P.windowStartS[p] - world.params.dayStartS > world.params.dispatch.maxTourHours * 3600 + 3600 && (late < 0 || P.windowStartS[p] > P.windowStartS[late])) late = p;
+    expect(late).toBeGreaterThanOrEqual(0);
+    sim.state.parcelState[late] = ParcelState.AtWarehouse;
+    const door = P.door[late];
+    const plan = [{ kind: 'load', facility: 0, parcels: [late] }, { kind: 'drive', to: world.city.doors.node[door], status: VanStatus.Delivering }, { kind: 'handover', door, parcels: [late] }] as const;
+    expect(validatePlan(sim.state, 0, { kind: 'tour', plan: [...plan], reason: 'test' })).toMatch(/^step 3 \(handover\): windows: the van would wait \d+\.\d h at door/);
+  });
+});
+
 describe('the engine never lets a plan strand a van', () => {
   it('sends a van that could not reach a charger after its next leg to charge instead, and counts the repair', () => {
     const g = world.city.graph;
@@ -95,11 +120,14 @@ describe('the engine never lets a plan strand a van', () => {
       name: 'reckless',
       decide(view, v) {
         if (v !== 0 || asked++ > 0) return null;
-        return { kind: 'reposition', plan: [{ kind: 'drive', to: far, status: VanStatus.Returning }, { kind: 'drive', to: wh.node, status: VanStatus.Returning }], reason: 'test' };
+        return { kind: 'reposition', plan: [{ kind: 'drive', to: far, status: VanStatus.Returning }], reason: 'test' };
       },
     };
     const sim = new Simulation(world, { seed: 1, dispatcher });
-    sim.state.fleet.socWh[0] = 300; // 0.3 kWh: a km or two
+    // Just enough for the drive by the planning estimate (so the plan is accepted), not for the way on to a charger.
+    const legWh = tripEnergyWh(world, world.costs.lengthMm(wh.node, far) / 1000, world.costs.timeMs(wh.node, far) / 1000, 0);
+    expect(nearestCharger(world, far).energyWh).toBeGreaterThan(0.05 * legWh);
+    sim.state.fleet.socWh[0] = 1.02 * legWh;
     sim.runUntil(world.params.dayStartS + 4 * 3600);
     expect(sim.state.energyRepairs).toBe(1);
     expect(sim.state.fleet.odometerM[0]).toBe(0); // it never left
