@@ -47,6 +47,15 @@ const knownCore = alt(CORE_LAYERS.flat());
 module.exports = {
   forbidden: [
     {
+      name: 'dispatch-reads-the-view',
+      comment:
+        'Strategies and the fleet policy (src/core/dispatch) see a run only through the read-only SimView and act by returning plans: ' +
+        'never the engine or its writable state.',
+      severity: 'error',
+      from: { path: '^src/core/dispatch/', pathNot: TESTS },
+      to: { path: '^src/core/sim/(SimState|Simulation|PlanExecutor|FleetState|EventQueue|frozenEnd)\\.ts$' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import circles anywhere (cut them: move the shared piece to its own file, or invert the dependency).',
       severity: 'error',

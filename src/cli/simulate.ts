@@ -16,13 +16,18 @@ import { ProgressBar } from './progress.ts';
 import { CliInputError } from './readInput.ts';
 import { loadScenarioAndCity } from './scenarioFiles.ts';
 import { schedulerPlacement, startCliScheduler } from './chargingScheduler.ts';
+import { loadStrategyFiles } from './strategyFiles.ts';
+import { listStrategies } from './listStrategies.ts';
+import { StrategyError } from '../core/dispatch/guardStrategy.ts';
+import { PlanRefusedError } from '../core/sim/Simulation.ts';
 import { ExportRecorder } from '../core/replay/exportRecorder.ts';
 import { DEFAULT_TRIPS_DATE, ExportOptionError, parseTripsDate, tripsGeoJson } from '../core/replay/exportTrips.ts';
 import { stopsCsv } from '../core/replay/exportStops.ts';
 
 const spec = {
   seed: { type: 'number', help: 'run seed (default: the scenario\'s)' },
-  strategy: { type: 'string', help: 'dispatch strategy (insertion, nearest, vrp)' },
+  strategy: { type: 'string', help: 'dispatch strategy: a built-in name (see --list-strategies) or a strategy file, e.g. ./my-strategy.ts' },
+  'list-strategies': { type: 'boolean', help: 'print the built-in strategies, one line each, and exit' },
   charging: { type: 'string', help: 'charging policy (threshold, scheduled)' },
   scheduler: { type: 'string', help: "where the fleet charging scheduler runs: worker (its own worker thread, default) or in-thread" },
   out: { type: 'string', help: 'where to write the run report (JSON); default: stdout' },
@@ -39,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage('npm run simulate --', '<scenario.json> [options]', spec));
     return 0;
   }
+  if (args.flags['list-strategies']) {
+    process.stdout.write(listStrategies());
+    return 0;
+  }
   if (args.positional.length !== 1) throw new UsageError(`expected one scenario file, got ${args.positional.length}`);
   const file = args.positional[0];
   const seed = args.flags.seed as number | undefined;
@@ -47,10 +56,12 @@ async function main(argv: string[]): Promise<number> {
   const exports = exportFlags(args.flags);
   const started = performance.now();
   const { scenario, city } = loadScenarioAndCity(file);
-  const run = prepareRun(scenario, { seed, strategy: args.flags.strategy as string | undefined, charging: args.flags.charging as string | undefined }, city);
+  const strategy = args.flags.strategy as string | undefined;
+  const strategyFiles = await loadStrategyFiles([strategy, scenario.dispatch.strategy], file, new Set([scenario.dispatch.strategy]));
+  const run = prepareRun(scenario, { seed, strategy, strategyFiles, charging: args.flags.charging as string | undefined }, city);
   const sched = await startCliScheduler(run, placement, 'simulate');
   const recorder = exports.trips || exports.stops ? new ExportRecorder() : undefined;
-  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher(sched?.scheduler), observer: recorder });
+  const sim = new Simulation(run.world, { seed: run.seed, dispatcher: run.createDispatcher(sched?.scheduler), observer: recorder, clock: () => performance.now() });
   recorder?.bind(sim.state);
   const where = sched ? `, scheduler in ${sched.scheduler.where === 'worker' ? 'a worker thread' : 'this thread'}` : '';
   const bar = new ProgressBar(`${scenario.name} (${run.strategy.name}, ${run.charging.name} charging${where}, seed ${run.seed})`, args.flags.quiet === true);
@@ -124,7 +135,10 @@ function writeExport(flag: string, path: string, text: string): void {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof UsageError || e instanceof RunOptionError || e instanceof CliInputError) {
+  if (e instanceof StrategyError || e instanceof PlanRefusedError) {
+    process.stderr.write(`simulate: ${e.message}\n`);
+    process.exitCode = 3;
+  } else if (e instanceof UsageError || e instanceof RunOptionError || e instanceof CliInputError) {
     process.stderr.write(`simulate: ${e.message}\n`);
     if (e instanceof UsageError) process.stderr.write(usage('npm run simulate --', '<scenario.json> [options]', spec));
     process.exitCode = 2;

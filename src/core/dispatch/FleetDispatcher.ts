@@ -1,4 +1,4 @@
-import type { Decision, DecisionLog, Dispatcher } from '../sim/Decision.ts';
+import type { Decision, DecisionLog, Dispatcher, HookResult } from '../sim/Decision.ts';
 import type { Plan, Step } from '../sim/Plan.ts';
 import type { SimView } from '../sim/SimView.ts';
 import { VanStatus } from '../sim/VanStatus.ts';
@@ -6,11 +6,11 @@ import { nearestCharger, tripEnergyWh as planEnergyWh } from '../sim/World.ts';
 import type { PowerAllocator } from '../charging/PowerAllocator.ts';
 import type { FleetScheduler } from '../charging/FleetScheduler.ts';
 import type { ChargeDecider, ChargingPolicy } from './chargingPolicies.ts';
-import type { DispatchStrategy } from './DispatchStrategy.ts';
+import type { DispatchStrategy, StrategyContext, StrategyHooks } from './DispatchStrategy.ts';
 import { EligibleStock } from './EligibleStock.ts';
 import { StationPlans } from './stationPlan.ts';
 import { byUrgency, isUrgent } from './urgency.ts';
-import { makeStops, type TourRequest, type TourStop } from './tour.ts';
+import { makeStops, tourPlan, type TourRequest, type TourStop } from './tour.ts';
 
 
 /**
@@ -33,18 +33,42 @@ export class FleetDispatcher implements Dispatcher {
   private readonly charging: ChargeDecider;
   private readonly eligible = new EligibleStock();
   private readonly stationPlans = new StationPlans();
+  private readonly hooks: StrategyHooks;
+  readonly replanEveryS?: number;
+  readonly orderArrived?: (view: SimView, parcels: readonly number[], log: DecisionLog) => HookResult;
+  readonly lowEnergy?: (view: SimView, v: number, log: DecisionLog) => HookResult;
+  readonly portFreed?: (view: SimView, facility: number, log: DecisionLog) => HookResult;
+  readonly linehaulArrived?: (view: SimView, station: number, parcels: readonly number[], log: DecisionLog) => HookResult;
+  readonly replan?: (view: SimView, log: DecisionLog) => HookResult;
 
   constructor(
     readonly strategy: DispatchStrategy,
     readonly chargingPolicy: ChargingPolicy,
     scheduler?: FleetScheduler,
+    ctx?: StrategyContext,
   ) {
     this.name = strategy.name;
     this.allocator = chargingPolicy.allocator;
     this.charging = chargingPolicy.createDecider(scheduler);
+    const h = (ctx && strategy.createHooks?.(ctx)) || {};
+    this.hooks = h;
+    // The engine calls only the hooks the strategy has (bound to its per-run object).
+    if (h.orderArrived) this.orderArrived = h.orderArrived.bind(h);
+    if (h.lowEnergy) this.lowEnergy = h.lowEnergy.bind(h);
+    if (h.portFreed) this.portFreed = h.portFreed.bind(h);
+    if (h.linehaulArrived) this.linehaulArrived = h.linehaulArrived.bind(h);
+    if (h.replan) {
+      this.replan = h.replan.bind(h);
+      this.replanEveryS = h.replanEveryS ?? ctx!.replanEveryS;
+    }
   }
 
   decide(sim: SimView, v: number, log: DecisionLog): Decision | null {
+    if (this.hooks.vanIdle) {
+      const own = this.hooks.vanIdle(sim, v, log);
+      if (own === 'wait') return null;
+      if (own) return own;
+    }
     const { params } = sim.world;
     const fac = sim.fleet.facility[v];
     if (fac < 0) return null;
@@ -126,14 +150,8 @@ export class FleetDispatcher implements Dispatcher {
       // Nothing fits: with a low battery charge now, otherwise the stock must wait (e.g. windows later).
       return sim.fleet.socWh[v] < params.chargeToSoc * sim.world.batteryWh ? this.chargeFor(sim, v, 'no feasible tour with the battery left') : null;
     }
-    const taken: number[] = [];
-    const steps: Step[] = [];
-    for (const i of route) {
-      const s = stops[i];
-      steps.push({ kind: 'drive', to: s.node, status: VanStatus.Delivering }, { kind: 'handover', door: s.door, parcels: s.parcels });
-      taken.push(...s.parcels);
-    }
-    const plan: Plan = [{ kind: 'load', facility: k, parcels: taken }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
+    const plan = tourPlan(k, node, route.map((i) => stops[i]));
+    const taken = (plan[0] as Extract<Step, { kind: 'load' }>).parcels;
     const why = isUrgent(sim, eligible) ? 'urgent parcels waiting' : `${eligible.length} parcels ready`;
     return { kind: 'tour', plan, reason: `${why} at ${city.facilities[k].id}; ${this.strategy.name} built ${route.length} stops with ${taken.length} parcels${note}` };
   }

@@ -1,4 +1,8 @@
-import { tripEnergyWh, type World } from '../sim/World.ts';
+import type { Plan, Step } from '../sim/Plan.ts';
+import { VanStatus } from '../sim/VanStatus.ts';
+import { expectedServiceS, tripEnergyWh, type World } from '../sim/World.ts';
+
+export { expectedServiceS };
 
 /** One door on a tour and the parcels handed over there. */
 export interface TourStop {
@@ -84,12 +88,6 @@ export function makeStops(world: World, parcelIds: readonly number[], nowS: numb
   return stops;
 }
 
-/** Planning estimate of the time spent at a door with k parcels: expected customer response or the full wait on a no-show. */
-export function expectedServiceS(world: World, k: number): number {
-  const h = world.params.handover;
-  const collect = Math.min(h.customerResponseMeanS, h.customerWaitS) + h.perParcelS * k;
-  return (1 - h.noShowProbability) * collect + h.noShowProbability * h.customerWaitS;
-}
 
 export interface RouteEval {
   readonly feasible: boolean;
@@ -141,4 +139,15 @@ export function evaluateRoute(world: World, req: TourRequest, stops: readonly To
   energyWh += tripEnergyWh(world, mx.lengthM[at * m + 1], mx.timeS[at * m + 1], loadKg) + world.energy.dwellWh(standS);
   if (t > req.maxEndS || energyWh > req.energyBudgetWh || !Number.isFinite(t)) feasible = false;
   return { feasible, endS: t, lengthM, energyWh };
+}
+
+/** A last-mile tour from station k (at `node`): load the stops' parcels, visit them in order, come back and unload. */
+export function tourPlan(k: number, node: number, stops: readonly TourStop[]): Plan {
+  const parcels: number[] = [];
+  const steps: Step[] = [];
+  for (const s of stops) {
+    steps.push({ kind: 'drive', to: s.node, status: VanStatus.Delivering }, { kind: 'handover', door: s.door, parcels: s.parcels });
+    parcels.push(...s.parcels);
+  }
+  return [{ kind: 'load', facility: k, parcels }, ...steps, { kind: 'drive', to: node, status: VanStatus.Returning }, { kind: 'unload', facility: k }];
 }

@@ -61,7 +61,11 @@ function greedyRoutes(world: World, reqs: readonly TourRequest[], stops: readonl
   });
 }
 
-export function planStationVrp(world: World, reqs: readonly TourRequest[], allStops: readonly TourStop[], seed: number): StationPlan {
+/**
+ * `warm` (optional): each van's stops from an earlier plan (indices into allStops); it becomes a
+ * second seed of the search, completed with the greedy routes' other stops.
+ */
+export function planStationVrp(world: World, reqs: readonly TourRequest[], allStops: readonly TourStop[], seed: number, warm?: readonly (readonly number[])[]): StationPlan {
   const greedy = greedyRoutes(world, reqs, allStops);
   const chosen = greedy.flat().sort((a, b) => a - b);
   const fallback: StationPlan = { routes: greedy, iterations: 0, history: [], cost: NaN, leftForLater: allStops.length - chosen.length };
@@ -75,8 +79,17 @@ export function planStationVrp(world: World, reqs: readonly TourRequest[], allSt
   // The greedy routes are the first individual; fleet slots come grouped by vehicle type.
   const slots: Int32Array[] = [];
   types.members.forEach((ids) => ids.forEach((i) => slots.push(Int32Array.from(greedy[i], (s) => 1 + local.get(s)!))));
+  const initial = [slots];
+  if (warm?.some((r) => r.length > 0)) {
+    const seen = new Set<number>();
+    const own = reqs.map((_, i) => (warm[i] ?? []).filter((s) => local.has(s) && !seen.has(s) && (seen.add(s), true)));
+    greedy.forEach((r, i) => r.forEach((s) => !seen.has(s) && (seen.add(s), own[i].push(s))));
+    const warmSlots: Int32Array[] = [];
+    types.members.forEach((ids) => ids.forEach((i) => warmSlots.push(Int32Array.from(own[i], (s) => 1 + local.get(s)!))));
+    initial.push(warmSlots);
+  }
   const iters = 60 + stops.length;
-  const result = solve(problem, { seed, params: DISPATCH_HGS, initial: [slots], stop: anyOf(maxIterations(iters), maxIterationsWithoutImprovement(40)) });
+  const result = solve(problem, { seed, params: DISPATCH_HGS, initial, stop: anyOf(maxIterations(iters), maxIterationsWithoutImprovement(40)) });
   if (!result.feasible) return { ...fallback, iterations: result.iterations, history: result.history };
   const routes: number[][] = reqs.map(() => []);
   const next = types.members.map(() => 0);

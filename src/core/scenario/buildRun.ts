@@ -16,6 +16,8 @@ import type { Scenario } from './scenarioSchema.ts';
 export interface RunOverrides {
   readonly seed?: number;
   readonly strategy?: string;
+  /** Strategies loaded from files, by the name or path the scenario or --strategy gives (the CLI loads them). */
+  readonly strategyFiles?: ReadonlyMap<string, DispatchStrategy>;
   /** Charging policy by name (the CLI's --charging, the app's picker). */
   readonly charging?: string;
 }
@@ -34,9 +36,15 @@ export interface PreparedRun {
 /** Thrown for a bad override (e.g. an unknown --strategy), naming the option. */
 export class RunOptionError extends Error {}
 
-export function resolveStrategy(name: string, option = 'strategy'): DispatchStrategy {
-  const s = strategyByName(name);
-  if (!s) throw new RunOptionError(`${option}: unknown strategy "${name}"; expected one of: ${STRATEGIES.map((x) => x.name).join(', ')}`);
+/** Is this a strategy file's path rather than a built-in name? */
+export function isStrategyPath(name: string): boolean {
+  return /\.(ts|mts|js|mjs)$/.test(name);
+}
+
+export function resolveStrategy(name: string, option = 'strategy', files?: ReadonlyMap<string, DispatchStrategy>): DispatchStrategy {
+  const s = strategyByName(name) ?? files?.get(name);
+  if (!s && isStrategyPath(name)) throw new RunOptionError(`${option}: the strategy file "${name}" was not loaded (strategy files run from the command line: npm run simulate -- … --strategy ./file.ts)`);
+  if (!s) throw new RunOptionError(`${option}: unknown strategy "${name}"; expected one of: ${STRATEGIES.map((x) => x.name).join(', ')}, or a strategy file ending .ts or .js`);
   return s;
 }
 
@@ -95,7 +103,7 @@ export function simParams(sc: Scenario, strategy: string, charging = sc.charging
 /** City + demand + parameters for one run. The run seed drives demand and customer behaviour. */
 export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: City = buildCity(sc)): PreparedRun {
   const seed = overrides.seed ?? sc.seed;
-  const strategy = resolveStrategy(overrides.strategy ?? sc.dispatch.strategy, overrides.strategy !== undefined ? '--strategy' : 'dispatch.strategy');
+  const strategy = resolveStrategy(overrides.strategy ?? sc.dispatch.strategy, overrides.strategy !== undefined ? '--strategy' : 'dispatch.strategy', overrides.strategyFiles);
   const charging = resolveChargingPolicy(overrides.charging ?? sc.charging.policy, overrides.charging !== undefined ? '--charging' : 'charging.policy');
   const params = simParams(sc, strategy.name, charging.name, city.facilities.map((f) => f.kind));
   const demandRng = new Rng(seed).fork(1);
@@ -113,5 +121,6 @@ export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: Cit
     city.doors.weight,
     demandRng,
   );
-  return { scenario: sc, world: buildWorld(city, parcels, params), seed, strategy, charging, createDispatcher: (scheduler) => new FleetDispatcher(strategy, charging, scheduler) };
+  const world = buildWorld(city, parcels, params);
+  return { scenario: sc, world, seed, strategy, charging, createDispatcher: (scheduler) => new FleetDispatcher(strategy, charging, scheduler, { world, seed, replanEveryS: sc.dispatch.replanMinutes * 60 }) };
 }

@@ -43,7 +43,7 @@ describe('parseScenario', () => {
     ['negative fleet', text({ ...base, fleet: { size: -3 } }), ['x.json:7: fleet.size: expected a positive integer, got -3']],
     ['fractional fleet', text({ ...base, fleet: { size: 2.5 } }), ['x.json:7: fleet.size: expected a positive integer, got 2.5']],
     ['wrong type', text({ ...base, demand: { parcels: 'many' } }), ['x.json:10: demand.parcels: expected a non-negative integer, got "many"']],
-    ['unknown strategy', text({ ...base, dispatch: { strategy: 'fastest' } }), ['x.json:13: dispatch.strategy: unknown strategy "fastest"; expected one of: insertion, nearest, vrp']],
+    ['unknown strategy', text({ ...base, dispatch: { strategy: 'fastest' } }), ['x.json:13: dispatch.strategy: expected a built-in strategy (insertion, nearest, vrp, rolling, waves) or a strategy file ending .ts or .js, got "fastest"']],
     ['missing field', text({ name: 'T', city: { kind: 'procedural' }, demand: { parcels: 1 } }), ['x.json:1: fleet: required field is missing']],
     ['unknown field', text({ ...base, fleet: { size: 3, sise: 4 } }), ['x.json:8: fleet.sise: unknown field; expected one of: size, van, chargeBelowSoc, chargeToSoc, reserveSoc, idleCharging, ambientC']],
     ['unknown city kind', text({ ...base, city: { kind: 'lunar' } }), ['x.json:4: city.kind: expected one of: procedural, osm; got "lunar"']],

@@ -137,7 +137,8 @@ export const scenarioSchema = obj({
     maxAttempts: opt(num({ min: 1, max: 10, integer: true, description: 'attempts before a parcel is returned' }), 2),
   }, 'the parcels of the day')),
   dispatch: sub(obj({
-    strategy: opt(str({ oneOf: STRATEGIES.map((s) => s.name), what: 'strategy', description: STRATEGIES.map((s) => `${s.name}: ${s.description}`).join('; ') }), 'insertion'),
+    strategy: opt(str({ pattern: new RegExp(`^(${STRATEGIES.map((s) => s.name).join('|')})$|\\.(ts|mts|js|mjs)$`), patternHint: `a built-in strategy (${STRATEGIES.map((s) => s.name).join(', ')}) or a strategy file ending .ts or .js`, description: `a built-in strategy or a strategy file (path relative to the scenario). ${STRATEGIES.map((s) => `${s.name}: ${s.description}`).join('; ')}` }), 'insertion'),
+    replanMinutes: opt(num({ min: 1, max: 1440, description: 'period of the re-plan hook (the rolling strategy re-optimises all open work this often), min' }), 10),
     maxTourStops: opt(num({ min: 1, max: 500, integer: true, description: 'doors per last-mile tour' }), 40),
     maxTourHours: opt(num({ above: 0, max: 24, description: 'longest tour, h' }), 4),
     minTourParcels: opt(num({ min: 1, max: 1000, integer: true, description: 'a van waits until it can take this many parcels (unless some are urgent)' }), 15),

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DispatchStrategy } from '../core/dispatch/DispatchStrategy.ts';
+import { guardStrategy, StrategyError, whereInFile } from '../core/dispatch/guardStrategy.ts';
+import { isStrategyPath } from '../core/scenario/buildRun.ts';
+import { CliInputError } from './readInput.ts';
+
+/**
+ * Load the strategy files a run names (`--strategy ./file.ts`, or a path in the scenario's
+ * dispatch.strategy, relative to the scenario file), keyed as the run names them. A file that is
+ * missing, does not load or does not export a strategy gives a message naming it.
+ */
+export async function loadStrategyFiles(names: readonly (string | undefined)[], scenarioFile: string, fromScenario: ReadonlySet<string> = new Set()): Promise<Map<string, DispatchStrategy>> {
+  const out = new Map<string, DispatchStrategy>();
+  for (const name of names) {
+    if (!name || !isStrategyPath(name) || out.has(name)) continue;
+    const base = fromScenario.has(name) ? dirname(scenarioFile) : process.cwd();
+    out.set(name, await loadStrategyFile(resolve(base, name), name));
+  }
+  return out;
+}
+
+export async function loadStrategyFile(path: string, shown = path): Promise<DispatchStrategy> {
+  if (!existsSync(path)) throw new CliInputError(`strategy file ${shown}: not found (${path})`);
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new StrategyError(`strategy file ${shown}: failed to load at ${whereInFile(e, shown)}: ${msg}`);
+  }
+  return guardStrategy(mod.default ?? mod.strategy, shown);
+}
