@@ -26,7 +26,12 @@ import { applyVariant, expandVariants, VariantError } from '../core/scenario/var
 import { COMPARE_METRICS as METRICS, summarizeRuns } from '../core/scenario/compareRuns.ts';
 import { schedulerPlacement, type SchedulerPlacement } from './chargingScheduler.ts';
 import { runCompareRun, startVariantScheduler } from './compareRun.ts';
+import type { CompareWorkerData } from './compareWorker.ts';
 import { CompareRunError, runComparePool, type CompareJob } from './comparePool.ts';
+import { loadStrategyFile, strategyFilePaths } from './strategyFiles.ts';
+import type { DispatchStrategy } from '../core/dispatch/DispatchStrategy.ts';
+import { StrategyError } from '../core/dispatch/guardStrategy.ts';
+import { PlanRefusedError } from '../core/sim/Simulation.ts';
 
 const spec = {
   vary: { type: 'list', help: 'path=v1,v2,… a scenario setting to vary (repeatable), e.g. fleet.size=20,30' },
@@ -74,11 +79,17 @@ async function main(argv: string[]): Promise<void> {
       throw e;
     }
   });
+  // Strategy files: a path the scenario gives is relative to it, one given with --vary to the current directory.
+  const fromScenario = (raw as { dispatch?: { strategy?: unknown } } | null)?.dispatch?.strategy;
+  const files = strategyFilePaths(scenarios.map((sc) => sc.dispatch.strategy), file, new Set(typeof fromScenario === 'string' ? [fromScenario] : []));
+  // Load them here too: a file that does not load is reported before any run starts.
+  const strategies = new Map<string, DispatchStrategy>();
+  for (const f of files) strategies.set(f.name, await loadStrategyFile(f.path, f.name));
   const threads = Math.min(workersFlag ?? availableParallelism(), variants.length * seeds);
   if (threads > 1 && args.flags.scheduler === 'worker') process.stderr.write(`compare: --scheduler worker applies to --workers 1; with ${threads} workers each run's charging scheduler runs in its worker thread (same plans)\n`);
   const bar = new ProgressBar(`${variants.length} variant(s) × ${seeds} seeds${threads > 1 ? ` on ${threads} worker threads` : ''}`, args.flags.quiet === true);
   const progress = (done: number) => bar.update(done / (variants.length * seeds));
-  const runs = threads > 1 ? await runInWorkers(file, texts, scenarios, seeds, first, threads, progress) : await runHere(file, scenarios, seeds, first, placement, progress);
+  const runs = threads > 1 ? await runInWorkers(file, texts, files, scenarios, seeds, first, threads, progress) : await runHere(file, scenarios, strategies, seeds, first, placement, progress);
   bar.done();
   const result = summarizeRuns(variants, runs, seeds, first);
   process.stdout.write(formatTable(result));
@@ -86,16 +97,16 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** Every run in this thread, variant by variant (--workers 1). */
-async function runHere(file: string, scenarios: readonly Scenario[], seeds: number, first: number, placement: SchedulerPlacement, progress: (done: number) => void): Promise<RunReport[][]> {
+async function runHere(file: string, scenarios: readonly Scenario[], strategyFiles: ReadonlyMap<string, DispatchStrategy>, seeds: number, first: number, placement: SchedulerPlacement, progress: (done: number) => void): Promise<RunReport[][]> {
   const runs: RunReport[][] = [];
   let done = 0;
   for (const sc of scenarios) {
     const city = buildCity(sc, readCityResources(sc, file)); // the city does not depend on the run seed: build once per variant
     const list: RunReport[] = [];
-    const sched = await startVariantScheduler(sc, city, first, placement);
+    const sched = await startVariantScheduler(sc, city, first, placement, strategyFiles);
     try {
       for (let s = first; s < first + seeds; s++) {
-        list.push(await runCompareRun({ scenario: sc, scenarioFile: file, city, seed: s, scheduler: sched?.scheduler }));
+        list.push(await runCompareRun({ scenario: sc, scenarioFile: file, city, seed: s, scheduler: sched?.scheduler, strategyFiles }));
         progress(++done);
       }
     } finally {
@@ -107,10 +118,10 @@ async function runHere(file: string, scenarios: readonly Scenario[], seeds: numb
 }
 
 /** Every run on worker threads, in (variant, seed) order; results land in their pair's slot whoever ran them. */
-async function runInWorkers(file: string, texts: readonly { text: string; source: string }[], scenarios: readonly Scenario[], seeds: number, first: number, threads: number, progress: (done: number) => void): Promise<RunReport[][]> {
+async function runInWorkers(file: string, texts: readonly { text: string; source: string }[], strategyFiles: CompareWorkerData['strategyFiles'], scenarios: readonly Scenario[], seeds: number, first: number, threads: number, progress: (done: number) => void): Promise<RunReport[][]> {
   for (const sc of scenarios) readCityResources(sc, file); // a missing map file is reported before any thread starts
   const jobs: CompareJob[] = scenarios.flatMap((_, variant) => Array.from({ length: seeds }, (_, i) => ({ variant, seed: first + i })));
-  const reports = await runComparePool({ scenarioFile: file, variants: texts }, jobs, threads, progress);
+  const reports = await runComparePool({ scenarioFile: file, variants: texts, strategyFiles }, jobs, threads, progress);
   return scenarios.map((_, v) => reports.slice(v * seeds, (v + 1) * seeds));
 }
 
@@ -148,9 +159,12 @@ try {
   } else if (e instanceof ScenarioError) {
     process.stderr.write(`${e.message}\n`);
     process.exitCode = 2;
+  } else if (e instanceof StrategyError || e instanceof PlanRefusedError) {
+    process.stderr.write(`compare: ${e.message}\n`);
+    process.exitCode = 3;
   } else if (e instanceof CompareRunError) {
     process.stderr.write(`${e.user ? '' : 'compare: a run failed in a worker thread: '}${e.message}\n`);
-    process.exitCode = e.user ? 2 : 1;
+    process.exitCode = e.strategy ? 3 : e.user ? 2 : 1;
   } else {
     throw e;
   }

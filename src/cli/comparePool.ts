@@ -9,6 +9,8 @@ export class CompareRunError extends Error {
   constructor(
     message: string,
     readonly user: boolean,
+    /** The strategy failed (it threw, or the engine refused its plan): exit code 3, as simulate. */
+    readonly strategy = false,
   ) {
     super(message);
   }
@@ -49,7 +51,7 @@ export function runComparePool(data: CompareWorkerData, jobs: readonly CompareJo
     };
     for (const w of pool) {
       w.on('message', (msg: CompareResultMessage) => {
-        if ('failure' in msg) return fail(new CompareRunError(msg.failure.text, msg.failure.user));
+        if ('failure' in msg) return fail(new CompareRunError(msg.failure.text, msg.failure.user, msg.failure.strategy));
         reports[msg.id] = msg.report;
         onDone?.(++finished);
         if (finished === jobs.length) resolve(reports);

@@ -7,7 +7,11 @@ import { RunOptionError } from '../core/scenario/buildRun.ts';
 import { parseScenario, ScenarioError } from '../core/scenario/loadScenario.ts';
 import type { Scenario } from '../core/scenario/scenarioSchema.ts';
 import type { RunReport } from '../core/sim/report.ts';
+import type { DispatchStrategy } from '../core/dispatch/DispatchStrategy.ts';
+import { StrategyError } from '../core/dispatch/guardStrategy.ts';
+import { PlanRefusedError } from '../core/sim/Simulation.ts';
 import { runCompareRun } from './compareRun.ts';
+import { loadStrategyFile } from './strategyFiles.ts';
 import { CliInputError } from './readInput.ts';
 import { readCityResources } from './scenarioFiles.ts';
 
@@ -15,6 +19,8 @@ export interface CompareWorkerData {
   readonly scenarioFile: string;
   /** Each variant's scenario as JSON text, and the name it is reported under. */
   readonly variants: readonly { readonly text: string; readonly source: string }[];
+  /** Strategy files the variants name: the name as given, and the file's absolute path. */
+  readonly strategyFiles: readonly { readonly name: string; readonly path: string }[];
 }
 
 export interface CompareJobMessage {
@@ -26,7 +32,7 @@ export interface CompareJobMessage {
 export type CompareResultMessage =
   | { readonly id: number; readonly report: RunReport }
   /** `user`: bad input, `text` is the line to print; otherwise a bug, `text` has the stack. */
-  | { readonly id: number; readonly failure: { readonly text: string; readonly user: boolean } };
+  | { readonly id: number; readonly failure: { readonly text: string; readonly user: boolean; readonly strategy?: boolean } };
 
 const data = workerData as CompareWorkerData;
 const scenarios: (Scenario | undefined)[] = [];
@@ -47,7 +53,15 @@ function cityOf(v: number): City {
   return cached.city;
 }
 
-function failure(e: unknown): { text: string; user: boolean } {
+// Each thread loads the strategy files itself (a module cannot be sent between threads), once.
+let strategies: Promise<Map<string, DispatchStrategy>> | null = null;
+function strategyFiles(): Promise<Map<string, DispatchStrategy>> {
+  strategies ??= (async () => new Map(await Promise.all(data.strategyFiles.map(async (f) => [f.name, await loadStrategyFile(f.path, f.name)] as const))))();
+  return strategies;
+}
+
+function failure(e: unknown): { text: string; user: boolean; strategy?: boolean } {
+  if (e instanceof StrategyError || e instanceof PlanRefusedError) return { text: `compare: ${e.message}`, user: true, strategy: true };
   if (e instanceof ScenarioError) return { text: e.message, user: true };
   if (e instanceof CityResourceError || e instanceof RunOptionError || e instanceof CliInputError) return { text: `compare: ${e.message}`, user: true };
   return { text: e instanceof Error ? (e.stack ?? e.message) : String(e), user: false };
@@ -57,7 +71,7 @@ parentPort!.on('message', (job: CompareJobMessage) => {
   void (async () => {
     let msg: CompareResultMessage;
     try {
-      const report = await runCompareRun({ scenario: scenarioOf(job.variant), scenarioFile: data.scenarioFile, city: cityOf(job.variant), seed: job.seed });
+      const report = await runCompareRun({ scenario: scenarioOf(job.variant), scenarioFile: data.scenarioFile, city: cityOf(job.variant), seed: job.seed, strategyFiles: await strategyFiles() });
       msg = { id: job.id, report };
     } catch (e) {
       msg = { id: job.id, failure: failure(e) };

@@ -13,10 +13,16 @@ import { CliInputError } from './readInput.ts';
  */
 export async function loadStrategyFiles(names: readonly (string | undefined)[], scenarioFile: string, fromScenario: ReadonlySet<string> = new Set()): Promise<Map<string, DispatchStrategy>> {
   const out = new Map<string, DispatchStrategy>();
+  for (const f of strategyFilePaths(names, scenarioFile, fromScenario)) out.set(f.name, await loadStrategyFile(f.path, f.name));
+  return out;
+}
+
+/** The strategy files among `names` (once each) with their absolute paths: relative to the scenario file for a name it gives, else to the current directory. */
+export function strategyFilePaths(names: readonly (string | undefined)[], scenarioFile: string, fromScenario: ReadonlySet<string> = new Set()): { name: string; path: string }[] {
+  const out: { name: string; path: string }[] = [];
   for (const name of names) {
-    if (!name || !isStrategyPath(name) || out.has(name)) continue;
-    const base = fromScenario.has(name) ? dirname(scenarioFile) : process.cwd();
-    out.set(name, await loadStrategyFile(resolve(base, name), name));
+    if (!name || !isStrategyPath(name) || out.some((f) => f.name === name)) continue;
+    out.push({ name, path: resolve(fromScenario.has(name) ? dirname(scenarioFile) : process.cwd(), name) });
   }
   return out;
 }
