@@ -6,7 +6,7 @@
  */
 import type { City } from '../src/core/city/City.ts';
 import { packCity, unpackCity, type CityPackContents } from '../src/core/city/CityPack.ts';
-import { buildCity, cityContents, cityFromContents, cityResources, CityResourceError, osmImportOptions } from '../src/core/scenario/buildCity.ts';
+import { buildCity, cityContents, cityFromContents, CityResourceError, osmImportOptions, scenarioResources, withOrders } from '../src/core/scenario/buildCity.ts';
 import { importCityPack, type CityProgress, type OsmImportOptions } from '../src/core/osm/importCityPack.ts';
 import type { Scenario } from '../src/core/scenario/scenarioSchema.ts';
 import { OsmImportError } from '../src/core/osm/OsmImportError.ts';
@@ -46,16 +46,16 @@ async function osmContents(sc: Scenario, resources: ReadonlyMap<string, Uint8Arr
   }
 }
 
-/** The scenario's city, fetching (relative to the scenario at `src`, resolved against `baseUrl`) and caching its map. */
+/** The scenario's city, fetching (relative to the scenario at `src`, resolved against `baseUrl`) and caching its map; and its order file, if any. */
 export async function loadCity(sc: Scenario, src: string, baseUrl: string | undefined, onProgress?: CityProgress): Promise<City> {
-  if (sc.city.kind !== 'osm') return buildCity(sc);
   const resources = await fetchCityFiles(sc, src, baseUrl);
-  return cityFromContents(sc, await osmContents(sc, resources, onProgress));
+  if (sc.city.kind !== 'osm') return buildCity(sc, resources);
+  return withOrders(sc, cityFromContents(sc, await osmContents(sc, resources, onProgress)), resources);
 }
 
 async function fetchCityFiles(sc: Scenario, src: string, baseUrl: string | undefined): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  for (const { path, field } of cityResources(sc)) {
+  for (const { path, field } of scenarioResources(sc)) {
     if (!baseUrl) throw new CityResourceError(field, `"${path}" cannot be fetched here (no base address)`);
     const url = siteUrlOf(src, path, baseUrl);
     let res: Response;

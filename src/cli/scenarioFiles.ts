@@ -1,15 +1,15 @@
 import { dirname, resolve } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { parseScenario } from '../core/scenario/loadScenario.ts';
-import { buildCity, cityResources } from '../core/scenario/buildCity.ts';
+import { buildCity, scenarioResources } from '../core/scenario/buildCity.ts';
 import type { Scenario } from '../core/scenario/scenarioSchema.ts';
 import type { City } from '../core/city/City.ts';
 import { readTextFile, CliInputError } from './readInput.ts';
 
-/** Read the files a scenario's city names, relative to the scenario file. */
+/** Read the files a scenario names (its city's map, its order file), relative to the scenario file. */
 export function readCityResources(sc: Scenario, scenarioFile: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
-  for (const { path, field } of cityResources(sc)) {
+  for (const { path, field } of scenarioResources(sc)) {
     const full = resolve(dirname(scenarioFile), path);
     try {
       if (statSync(full).isDirectory()) throw new CliInputError(`${scenarioFile}: ${field}: "${path}" is a directory`);

@@ -1,7 +1,8 @@
 import type { Rng } from '../util/rng.ts';
 import type { Parcels } from './Parcels.ts';
+import { cumulativeWeights, drawSize, pickDoor, type SizeParams } from './parcelSize.ts';
 
-export interface DemandParams {
+export interface DemandParams extends SizeParams {
   readonly parcels: number;
   /** Arrival waves at the warehouse: time (s after midnight) and share of the day's parcels. */
   readonly waves: readonly { readonly atS: number; readonly share: number }[];
@@ -9,11 +10,6 @@ export interface DemandParams {
   readonly windowHours: number;
   /** Earliest window start after the parcel reaches the warehouse, hours. */
   readonly minLeadHours: number;
-  /** Parcel weight: log-normal with this median, capped. */
-  readonly weightMedianKg: number;
-  readonly weightMaxKg: number;
-  /** Parcel density median, kg/m³ (volume = weight / density, log-normal spread). */
-  readonly densityKgM3: number;
   /** End of the day: windows close by then. */
   readonly dayEndS: number;
 }
@@ -21,15 +17,12 @@ export interface DemandParams {
 /**
  * Draws the day's parcels: each arrives with a wave, goes to a door chosen in proportion to the
  * door's weight (floor area), and gets a window on the hour at least `minLeadHours` after arrival
- * (customers favour the earliest slots, see slotChoice).
- * Weight is log-normal (σ = 0.9, the spread of e-commerce parcel weights); density log-normal
- * (σ = 0.5) so bulky light parcels exist. Sorted by release time; ids P00001…
+ * (customers favour the earliest slots, see slotChoice); sizes from drawSize. Sorted by release
+ * time; ids P00001…
  */
 export function generateParcels(p: DemandParams, doorWeight: Float32Array, rng: Rng): Parcels {
   const n = p.parcels;
-  const cum = new Float64Array(doorWeight.length);
-  let acc = 0;
-  for (let i = 0; i < doorWeight.length; i++) cum[i] = acc += doorWeight[i];
+  const cum = cumulativeWeights(doorWeight);
   const totalShare = p.waves.reduce((s, w) => s + w.share, 0);
   const release = new Float64Array(n);
   let k = 0;
@@ -49,11 +42,10 @@ export function generateParcels(p: DemandParams, doorWeight: Float32Array, rng: 
   };
   const windowS = p.windowHours * 3600;
   for (let i = 0; i < n; i++) {
-    out.door[i] = upperBound(cum, rng.next() * acc);
-    const w = Math.min(p.weightMaxKg, Math.max(0.1, p.weightMedianKg * Math.exp(0.9 * rng.normal())));
-    const density = p.densityKgM3 * Math.exp(0.5 * rng.normal());
-    out.weightKg[i] = Math.round(w * 100) / 100;
-    out.volumeM3[i] = Math.round(Math.min(0.5, Math.max(0.0005, w / density)) * 1e4) / 1e4;
+    out.door[i] = pickDoor(cum, rng);
+    const size = drawSize(p, rng);
+    out.weightKg[i] = size.weightKg;
+    out.volumeM3[i] = size.volumeM3;
     const earliest = Math.ceil((release[i] + p.minLeadHours * 3600) / 3600) * 3600;
     const latest = Math.max(earliest, Math.floor((p.dayEndS - windowS) / 3600) * 3600);
     const start = earliest + 3600 * slotChoice(rng, Math.floor((latest - earliest) / 3600) + 1);
@@ -72,16 +64,4 @@ function slotChoice(rng: Rng, n: number): number {
   const p = 0.3;
   const u = rng.next() * (1 - (1 - p) ** n);
   return Math.min(n - 1, Math.floor(Math.log(1 - u) / Math.log(1 - p)));
-}
-
-/** First index with cum[i] > x (binary search). */
-function upperBound(cum: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cum[mid] > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

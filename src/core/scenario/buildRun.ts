@@ -1,7 +1,10 @@
 import { Rng } from '../util/rng.ts';
 import type { City } from '../city/City.ts';
-import { buildCity } from './buildCity.ts';
+import { buildCity, ordersFor } from './buildCity.ts';
 import { generateParcels } from '../demand/generateParcels.ts';
+import { generateOrders } from '../demand/generateOrders.ts';
+import { orderBookParcels } from '../demand/orderBookParcels.ts';
+import type { Parcels } from '../demand/Parcels.ts';
 import type { DispatchStrategy } from '../dispatch/DispatchStrategy.ts';
 import { FleetDispatcher } from '../dispatch/FleetDispatcher.ts';
 import { CHARGING_POLICIES, chargingPolicyByName, type ChargingPolicy } from '../dispatch/chargingPolicies.ts';
@@ -11,7 +14,7 @@ import { strategyByName, STRATEGIES } from '../dispatch/strategies.ts';
 import type { Dispatcher } from '../sim/Decision.ts';
 import type { SimParams } from '../sim/SimParams.ts';
 import { buildWorld, type World } from '../sim/World.ts';
-import type { Scenario } from './scenarioSchema.ts';
+import { demandCutoffS, demandWindowRule, type Scenario } from './scenarioSchema.ts';
 
 export interface RunOverrides {
   readonly seed?: number;
@@ -106,21 +109,23 @@ export function prepareRun(sc: Scenario, overrides: RunOverrides = {}, city: Cit
   const strategy = resolveStrategy(overrides.strategy ?? sc.dispatch.strategy, overrides.strategy !== undefined ? '--strategy' : 'dispatch.strategy', overrides.strategyFiles);
   const charging = resolveChargingPolicy(overrides.charging ?? sc.charging.policy, overrides.charging !== undefined ? '--charging' : 'charging.policy');
   const params = simParams(sc, strategy.name, charging.name, city.facilities.map((f) => f.kind));
-  const demandRng = new Rng(seed).fork(1);
-  const parcels = generateParcels(
-    {
-      parcels: sc.demand.parcels,
-      waves: sc.demand.waves.map((w) => ({ atS: w.at, share: w.share })),
-      windowHours: sc.demand.windowHours,
-      minLeadHours: sc.demand.minLeadHours,
-      weightMedianKg: sc.demand.weightMedianKg,
-      weightMaxKg: Math.min(sc.demand.weightMaxKg, sc.fleet.van.payloadKg),
-      densityKgM3: sc.demand.densityKgM3,
-      dayEndS: sc.day.end,
-    },
-    city.doors.weight,
-    demandRng,
-  );
+  const parcels = dayParcels(sc, city, new Rng(seed).fork(1));
   const world = buildWorld(city, parcels, params);
   return { scenario: sc, world, seed, strategy, charging, createDispatcher: (scheduler) => new FleetDispatcher(strategy, charging, scheduler, { world, seed, replanEveryS: sc.dispatch.replanMinutes * 60 }) };
+}
+
+/** The run's parcels: from the order file (demand.orders), the hourly profile (demand.arrivals) or the waves. */
+function dayParcels(sc: Scenario, city: City, rng: Rng): Parcels {
+  const d = sc.demand;
+  const size = { weightMedianKg: d.weightMedianKg, weightMaxKg: Math.min(d.weightMaxKg, sc.fleet.van.payloadKg), densityKgM3: d.densityKgM3 };
+  const window = demandWindowRule(d, sc.day.start);
+  if (d.orders !== undefined) return orderBookParcels(ordersFor(sc, city), size, window, rng);
+  if (d.arrivals !== undefined) {
+    return generateOrders({ ...size, profile: d.arrivals.profile, count: d.parcels, cutoffS: demandCutoffS(sc), exact: d.arrivals.count === 'exact', window }, city.doors.weight, rng);
+  }
+  return generateParcels(
+    { ...size, parcels: d.parcels, waves: d.waves.map((w) => ({ atS: w.at, share: w.share })), windowHours: d.windowHours, minLeadHours: d.minLeadHours, dayEndS: sc.day.end },
+    city.doors.weight,
+    rng,
+  );
 }

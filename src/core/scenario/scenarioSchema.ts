@@ -2,8 +2,12 @@ import { parseClock } from '../util/clock.ts';
 import { JD_VAN } from '../fleet/VanSpec.ts';
 import { STRATEGIES } from '../dispatch/strategies.ts';
 import { CHARGING_POLICIES } from '../dispatch/chargingPolicies.ts';
-import { arr, bool, map, maybe, num, obj, opt, req, str, sub, tagged, constant, type Issue } from './schema.ts';
+import { arr, bool, map, maybe, num, obj, opt, req, str, sub, tagged, constant, type Issue, type Schema } from './schema.ts';
 import { ROAD_CLASS_NAMES } from '../network/RoadGraph.ts';
+import { latestCutoffS, type WindowRule } from '../demand/promisedWindow.ts';
+import { hourlyShares } from '../demand/sampleArrivals.ts';
+import { ORDER_COLUMNS } from '../demand/orderFile.ts';
+import { formatClock } from '../util/clock.ts';
 
 const clock = (description: string) =>
   map(str({ pattern: /^\d{1,2}:[0-5]\d(:[0-5]\d)?$/, patternHint: 'a time of day "HH:MM"', description }), (text, path, issues: Issue[]) => {
@@ -87,6 +91,88 @@ const wave = obj({
   share: req(num({ above: 0, description: "relative share of the day's parcels" })),
 });
 
+/** Relative order rate per hour of the day for demand.arrivals when no profile is given: quiet nights, a late-morning and an evening peak. */
+export const DEFAULT_ORDER_PROFILE = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3.5, 5, 6, 6.5, 6.5, 6, 5.5, 5.5, 5, 4.5, 4, 4, 3.5, 3, 2.5, 1.5];
+
+const hourlyProfile = map(
+  arr(num({ min: 0, description: 'relative rate' }), { minItems: 24, description: 'relative order rate for each hour of the day, 24 numbers: the first holds from 00:00 to 01:00, the last from 23:00 to 24:00; only the shape matters (it is scaled to demand.parcels orders before the cut-off)' }),
+  (a, path, issues: Issue[]) => {
+    if (a.length === 24 && a.some((x) => x > 0)) return a;
+    issues.push({ path, message: a.length !== 24 ? `expected 24 hourly rates (00:00–01:00 … 23:00–24:00), got ${a.length}` : 'expected at least one hour with orders' });
+    return undefined;
+  },
+);
+
+const arrivals = obj({
+  profile: opt(hourlyProfile, DEFAULT_ORDER_PROFILE),
+  count: opt(str({ oneOf: ['exact', 'poisson'], what: 'count rule', description: 'exact: exactly demand.parcels orders, at the times of a non-homogeneous Poisson process given its count (friendlier for comparing variants); poisson: the count is Poisson with mean demand.parcels' }), 'exact'),
+}, 'orders placed during the day: a non-homogeneous Poisson process with this hour-of-day profile (seeded, by inversion). Each parcel reaches the warehouse when ordered; its window opens demand.minLeadHours later (after day.start for orders placed before it), rounded up to demand.slotMinutes, and lasts demand.windowHours');
+
+const DEMAND_SOURCES = ['waves', 'arrivals', 'orders'] as const;
+
+const demandObject = obj({
+  parcels: maybe(num({ min: 0, max: 1_000_000, integer: true, description: 'parcels in the day: with waves, split between them; with arrivals, the orders before the cut-off (exactly, or the Poisson mean); required unless demand.orders gives the parcels, and left out then' })),
+  waves: opt(arr(wave, { minItems: 1, description: 'arrival waves at the warehouse (the default; give at most one of waves, arrivals, orders)' }), [{ at: 6 * 3600, share: 0.55 }, { at: 10 * 3600, share: 0.3 }, { at: 13.5 * 3600, share: 0.15 }]),
+  arrivals: maybe(arrivals),
+  orders: maybe(str({ description: `a real order file, CSV with a header row (path relative to the scenario file), one parcel per row; columns ${ORDER_COLUMNS.join(', ')}: time is required (seconds after midnight or HH:MM[:SS]); lon and lat (degrees, mapped to the nearest door, within 500 m of the road network's bounds) or door (index into the city's doors); id, weight_kg, volume_m3 (sizes drawn per seed when left out), window_start and window_end (as for arrivals when left out) are optional. Rows placed at or after the cut-off are left out of the day` })),
+  cutoff: maybe(clock('same-day cut-off for arrivals and orders: orders placed at or after it are not part of the day (default: the latest whose window closes by day.end, i.e. day.end − windowHours rounded down to the slot grid, − minLeadHours)')),
+  slotMinutes: opt(num({ min: 1, max: 240, integer: true, description: 'with arrivals and orders: promised windows start on multiples of this, min' }), 30),
+  windowHours: opt(num({ above: 0, max: 24, description: 'length of the promised delivery window, h' }), 3),
+  minLeadHours: opt(num({ min: 0, max: 24, description: 'earliest window start after arrival at the warehouse, h (with arrivals and orders: the window opens this long after the order)' }), 1.5),
+  weightMedianKg: opt(num({ above: 0, max: 1000, description: 'median parcel weight, kg (log-normal)' }), 2.5),
+  weightMaxKg: opt(num({ above: 0, max: 1000, description: 'heaviest parcel, kg' }), 30),
+  densityKgM3: opt(num({ above: 0, max: 5000, description: 'median parcel density, kg/m³' }), 180),
+  noShowProbability: opt(share('probability that nobody collects at the curb'), 0.06),
+  customerWaitS: opt(num({ min: 0, max: 3600, description: 'how long the van waits at the curb, s' }), 300),
+  customerResponseMeanS: opt(num({ min: 0, max: 3600, description: 'mean time for the customer to come down, s' }), 90),
+  handoverPerParcelS: opt(num({ min: 0, max: 600, description: 'locker time per parcel, s' }), 20),
+  maxAttempts: opt(num({ min: 1, max: 10, integer: true, description: 'attempts before a parcel is returned' }), 2),
+}, 'the parcels of the day: in waves (the default), ordered during the day (arrivals), or from an order file (orders)');
+
+/**
+ * The demand section: the parsed fields plus the rules that need to see what the file wrote (a
+ * default is not a choice): at most one of waves, arrivals, orders; parcels with waves or
+ * arrivals, not with orders (0 then, the file's rows are the parcels); a cut-off only with arrivals or orders.
+ */
+const demand: Schema<Omit<ReturnType<typeof demandObject.parse> & object, 'parcels'> & { parcels: number }> = {
+  parse(v, path, issues) {
+    const raw = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    const given = DEMAND_SOURCES.filter((k) => raw[k] !== undefined);
+    const before = issues.length;
+    if (given.length > 1) issues.push({ path: `${path}.${given[1]}`, message: `give one of ${DEMAND_SOURCES.join(', ')}; got ${given.join(' and ')}` });
+    if (raw.orders !== undefined && raw.parcels !== undefined) issues.push({ path: `${path}.parcels`, message: 'leave out with demand.orders: the order file\'s rows are the parcels' });
+    if (raw.orders === undefined && raw.parcels === undefined) issues.push({ path: `${path}.parcels`, message: 'required field is missing' });
+    if (raw.cutoff !== undefined && raw.arrivals === undefined && raw.orders === undefined) issues.push({ path: `${path}.cutoff`, message: 'applies to demand.arrivals or demand.orders, not to waves' });
+    const d = demandObject.parse(v, path, issues);
+    return d && issues.length === before ? { ...d, parcels: d.parcels ?? 0 } : undefined;
+  },
+  jsonSchema: () => demandObject.jsonSchema(),
+};
+
+/** The rule for windows promised at order time (demand.arrivals and order-file rows without a window). */
+export function demandWindowRule(d: { minLeadHours: number; windowHours: number; slotMinutes: number }, dayStartS: number): WindowRule {
+  return { leadS: d.minLeadHours * 3600, windowS: d.windowHours * 3600, slotS: d.slotMinutes * 60, dayStartS };
+}
+
+/** The same-day cut-off of a scenario with arrivals or orders: demand.cutoff, or the latest whose windows close by day.end. */
+export function demandCutoffS(sc: { day: { start: number; end: number }; demand: { cutoff?: number; minLeadHours: number; windowHours: number; slotMinutes: number } }): number {
+  return sc.demand.cutoff ?? latestCutoffS(demandWindowRule(sc.demand, sc.day.start), sc.day.end);
+}
+
+/** Demand rules that need the working day: the cut-off lets windows close by day.end, and some orders fall before it. */
+function checkDemandDay(sc: { day: { start: number; end: number }; demand: ReturnType<typeof demand.parse> & object }, issues: Issue[]): void {
+  const d = sc.demand;
+  if (d.arrivals === undefined && d.orders === undefined) return;
+  const latest = latestCutoffS(demandWindowRule(d, sc.day.start), sc.day.end);
+  if (d.cutoff !== undefined && d.cutoff > latest) {
+    issues.push({ path: 'demand.cutoff', message: `expected at most ${formatClock(latest)} (day.end ${formatClock(sc.day.end)} − windowHours on the ${d.slotMinutes}-minute slot grid − minLeadHours), so every promised window closes by day.end; got ${formatClock(d.cutoff)}` });
+    return;
+  }
+  if (d.arrivals !== undefined && !hourlyShares(d.arrivals.profile, demandCutoffS(sc)).some((x) => x > 0)) {
+    issues.push({ path: 'demand.arrivals.profile', message: `expected some orders before the cut-off ${formatClock(demandCutoffS(sc))}` });
+  }
+}
+
 export const scenarioSchema = obj({
   name: req(str({ description: 'shown in the app and the run report' })),
   description: opt(str(), ''),
@@ -122,20 +208,7 @@ export const scenarioSchema = obj({
     if (f.chargeToSoc <= f.chargeBelowSoc) issues.push({ path: `${path}.chargeToSoc`, message: `expected more than chargeBelowSoc (${f.chargeBelowSoc}), got ${f.chargeToSoc}` });
     if (f.reserveSoc >= f.chargeBelowSoc) issues.push({ path: `${path}.reserveSoc`, message: `expected less than chargeBelowSoc (${f.chargeBelowSoc}), got ${f.reserveSoc}` });
   })),
-  demand: req(obj({
-    parcels: req(num({ min: 0, max: 1_000_000, integer: true, description: 'parcels in the day' })),
-    waves: opt(arr(wave, { minItems: 1, description: 'arrival waves at the warehouse' }), [{ at: 6 * 3600, share: 0.55 }, { at: 10 * 3600, share: 0.3 }, { at: 13.5 * 3600, share: 0.15 }]),
-    windowHours: opt(num({ above: 0, max: 24, description: 'length of the promised delivery window, h' }), 3),
-    minLeadHours: opt(num({ min: 0, max: 24, description: 'earliest window start after arrival at the warehouse, h' }), 1.5),
-    weightMedianKg: opt(num({ above: 0, max: 1000, description: 'median parcel weight, kg (log-normal)' }), 2.5),
-    weightMaxKg: opt(num({ above: 0, max: 1000, description: 'heaviest parcel, kg' }), 30),
-    densityKgM3: opt(num({ above: 0, max: 5000, description: 'median parcel density, kg/m³' }), 180),
-    noShowProbability: opt(share('probability that nobody collects at the curb'), 0.06),
-    customerWaitS: opt(num({ min: 0, max: 3600, description: 'how long the van waits at the curb, s' }), 300),
-    customerResponseMeanS: opt(num({ min: 0, max: 3600, description: 'mean time for the customer to come down, s' }), 90),
-    handoverPerParcelS: opt(num({ min: 0, max: 600, description: 'locker time per parcel, s' }), 20),
-    maxAttempts: opt(num({ min: 1, max: 10, integer: true, description: 'attempts before a parcel is returned' }), 2),
-  }, 'the parcels of the day')),
+  demand: req(demand),
   dispatch: sub(obj({
     strategy: opt(str({ pattern: new RegExp(`^(${STRATEGIES.map((s) => s.name).join('|')})$|\\.(ts|mts|js|mjs)$`), patternHint: `a built-in strategy (${STRATEGIES.map((s) => s.name).join(', ')}) or a strategy file ending .ts or .js`, description: `a built-in strategy or a strategy file (path relative to the scenario). ${STRATEGIES.map((s) => `${s.name}: ${s.description}`).join('; ')}` }), 'insertion'),
     replanMinutes: opt(num({ min: 1, max: 1440, description: 'period of the re-plan hook (the rolling strategy re-optimises all open work this often), min' }), 10),
@@ -160,6 +233,6 @@ export const scenarioSchema = obj({
     perFailedParcel: opt(num({ min: 0, description: 'cost of a parcel not delivered (return, re-delivery, goodwill)' }), 4),
     perLateParcel: opt(num({ min: 0, description: 'cost of a parcel delivered outside its window' }), 1),
   }, 'the cost model, in any currency unit, for comparing strategies')),
-}, 'A vanfleet scenario: a city, facilities, a fleet of autonomous electric vans and a day of parcels.');
+}, 'A vanfleet scenario: a city, facilities, a fleet of autonomous electric vans and a day of parcels.', (sc, _path, issues) => checkDemandDay(sc, issues));
 
 export type Scenario = NonNullable<ReturnType<typeof scenarioSchema.parse>>;
