@@ -2,7 +2,7 @@ import './ui/bootNow.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
-import { isSolverPage } from './ui/bootNow.ts';
+import { isLabPage, isSolverPage } from './ui/bootNow.ts';
 import './ui/styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -12,6 +12,15 @@ if (isSolverPage) {
     root.render(
       <StrictMode>
         <SolverPage />
+      </StrictMode>,
+    ),
+  );
+} else if (isLabPage) {
+  // The Lab page (?page=lab) likewise.
+  void import('./ui/lab/LabPage.tsx').then(({ LabPage }) =>
+    root.render(
+      <StrictMode>
+        <LabPage />
       </StrictMode>,
     ),
   );

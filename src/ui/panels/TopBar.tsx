@@ -110,6 +110,9 @@ export function TopBar(p: Props) {
         <a href="?page=solver" className="solver-link" data-testid="solver-link" title="The routing optimiser on benchmark instances: routes, cost curve, operators, and a race of two settings">
           Solver
         </a>
+        <a href="?page=lab" className="solver-link" data-testid="lab-link" title="Compare strategies and settings over many seeds in parallel workers: means with 95 % intervals, paired differences, KPIs over the day">
+          Lab
+        </a>
       </div>
     </header>
   );
