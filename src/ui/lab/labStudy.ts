@@ -5,6 +5,7 @@
  */
 import { parseJsonWithLines, JsonSyntaxError } from '../../core/scenario/jsonWithLines.ts';
 import { parseScenario, ScenarioError } from '../../core/scenario/loadScenario.ts';
+import { isStrategyPath, resolveChargingPolicy, resolveStrategy, RunOptionError } from '../../core/scenario/buildRun.ts';
 import { applyVariant, expandVariants, VariantError, type Variant } from '../../core/scenario/variants.ts';
 import type { LabJob } from '../../../workers/labApi.ts';
 import type { LabSetup } from './labSetup.ts';
@@ -71,8 +72,19 @@ export function checkStudy(setup: LabSetup, scenarioText: string, scenarioPath: 
   const texts = variants.map((v) => ({ text: JSON.stringify(applyVariant(raw, v)), source: `${scenarioPath} [${v.label}]` }));
   texts.forEach(({ text, source }) => {
     try {
-      parseScenario(text, source);
+      const sc = parseScenario(text, source);
+      const name = sc.dispatch.strategy;
+      if (isStrategyPath(name)) throw new RunOptionError(`dispatch.strategy: the Lab runs built-in strategies; compare the strategy file "${name}" with npm run compare -- … --vary dispatch.strategy=…,${name}`);
+      resolveStrategy(name, 'dispatch.strategy');
+      resolveChargingPolicy(sc.charging.policy, 'charging.policy');
     } catch (e) {
+      if (e instanceof RunOptionError) {
+        const path = /^([\w.]+):/.exec(e.message)?.[1] ?? '';
+        const r = rowOf(rows, path);
+        if (r >= 0) rowProblems[r] ??= e.message;
+        else if (!problems.includes(`${source}: ${e.message}`)) problems.push(`${source}: ${e.message}`);
+        return;
+      }
       if (!(e instanceof ScenarioError)) throw e;
       for (const p of e.problems) {
         const r = rowOf(rows, p.path);
