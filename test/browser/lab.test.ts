@@ -81,6 +81,10 @@ describe('the Lab page', () => {
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^variant,dispatch\.strategy,seed,deliveredShare,onTime,failed,vanKm,/);
     expect(lines).toHaveLength(1 + 6);
+    const hourly = await downloaded('export-hourly', 'lab-hourly.csv');
+    expect(hourly.text.split('\r\n')[0]).toBe('variant,hour,delivered,on_time,on_time_share,failed_attempts,vans_busy,vans_charging');
+    await page.selectOption('[data-testid="day-series"]', 'onTime');
+    expect(await page.locator('[data-testid="day-chart"] path').count()).toBe(2);
     await page.selectOption('[data-testid="run-variant"]', '1');
     await page.selectOption('[data-testid="run-seed"]', '2');
     const trips = await downloaded('export-trips', 'lab-trips.geojson');

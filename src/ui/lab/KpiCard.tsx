@@ -50,7 +50,11 @@ export function KpiCard({ metric, labels, values, summaries, diffs, baseline, se
   const h = TOP + n * ROW + AXIS;
   const w = LABEL_W + PANEL_W + GAP + PANEL_W + 8;
   const d = metric.digits;
-  const [lo, hi] = extent([...values.flat(), ...summaries.flatMap((s) => [s.mean - s.ci95, s.mean + s.ci95])], d);
+  // The axis follows the runs; an interval wider than the runs' spread on either side (few seeds) is cut at the edge, marked by an arrow.
+  const [vlo, vhi] = extent(values.flat(), d);
+  const reach = vhi - vlo;
+  const ends = summaries.flatMap((s) => [s.mean - s.ci95, s.mean + s.ci95]).filter(Number.isFinite);
+  const [lo, hi] = [Math.max(vlo - reach, Math.min(vlo, ...ends)), Math.min(vhi + reach, Math.max(vhi, ...ends))];
   const x = (v: number) => LABEL_W + ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * PANEL_W;
   const finiteDiffs = diffs.filter((d): d is Difference => d !== null);
   const [dlo0, dhi0] = extent([0, ...finiteDiffs.flatMap((f) => [f.mean - f.ci95, f.mean + f.ci95])], d);
@@ -80,6 +84,8 @@ export function KpiCard({ metric, labels, values, summaries, diffs, baseline, se
                 {clip(label, 22)}
               </text>
               {Number.isFinite(s.ci95) && <line x1={x(s.mean - s.ci95)} x2={x(s.mean + s.ci95)} y1={y(v)} y2={y(v)} stroke={c} strokeWidth={4} strokeOpacity={0.35} />}
+              {!(s.mean - s.ci95 >= lo) && <path d={`M${LABEL_W + 1},${y(v)}l6,-4v8z`} fill={c} fillOpacity={0.6} />}
+              {!(s.mean + s.ci95 <= hi) && <path d={`M${LABEL_W + PANEL_W - 1},${y(v)}l-6,-4v8z`} fill={c} fillOpacity={0.6} />}
               {values[v].map((val, i) => (
                 <circle key={i} cx={x(val)} cy={y(v) + (((i * 7) % 9) - 4) * 0.9} r={2.6} fill={c} fillOpacity={0.75}>
                   <title>{`seed ${seeds[i]}: ${fmt(val, d)}`}</title>
