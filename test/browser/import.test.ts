@@ -68,7 +68,7 @@ describe('dropping an OpenStreetMap extract on the app', () => {
       await open('lower-manhattan.osm.pbf', manhattan);
       const bar = page.locator('[data-testid="import-progress"]');
       await bar.waitFor({ timeout: 10_000 });
-      await bar.waitFor({ state: 'detached', timeout: 60_000 }); // the import itself (the new city's meshes are set up after)
+      await bar.waitFor({ state: 'detached', timeout: 150_000 }); // the import itself (the new city's meshes are set up after); 15 s here, once over 60 s on a loaded CI machine
     });
     await page.waitForFunction(() => window.__vanfleet!.state().info?.name === 'lower-manhattan', undefined, { timeout: 60_000 });
     // Responsive: frames kept coming all through the import. Software GL on a busy 2-core machine draws
@@ -84,7 +84,7 @@ describe('dropping an OpenStreetMap extract on the app', () => {
     expect(await page.locator('.attribution, [data-testid="attribution"]').first().textContent()).toContain('OpenStreetMap');
     await page.screenshot({ path: join(RESULTS, 'import-manhattan.png') });
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 
   it('opens the same extract again from the cache, faster', async () => {
     const t0 = Date.now();
@@ -101,9 +101,9 @@ describe('dropping an OpenStreetMap extract on the app', () => {
     expect(text).toContain('broken.osm.pbf');
     expect(text).toMatch(/truncated/);
     expect(text).toContain('the previous scenario keeps running');
-    await page.waitForFunction((t0) => window.__vanfleet!.state().t > t0 + 300, before.t, { timeout: 30_000 });
+    await page.waitForFunction((t0) => window.__vanfleet!.state().t > t0 + 300, before.t, { timeout: 90_000 });
     expect((await state()).info!.name).toBe(before.info!.name);
-  });
+  }, 180_000);
 
   it('says what is wrong with a file that is not a map at all', async () => {
     await open('notes.osm', Buffer.from('these are not map data'));
