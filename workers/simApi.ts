@@ -42,6 +42,11 @@ import { buildSceneData, sceneTransferables, type SceneData } from '../src/core/
 import { demandGrid, type DemandGrid } from '../src/core/mesh/demandGrid.ts';
 import { benchScenarioText } from '../src/core/replay/benchScenario.ts';
 import { startRunScheduler, type RunScheduler, type SpawnSchedulerWorker } from './chargingWorker.ts';
+import type { DispatchStrategy } from '../src/core/dispatch/DispatchStrategy.ts';
+import { StrategyError } from '../src/core/dispatch/guardStrategy.ts';
+import { PlanRefusedError } from '../src/core/sim/Simulation.ts';
+import { formatClock } from '../src/core/util/clock.ts';
+import { hookDefinitionLine, loadStrategySource, strategyFileLabel } from './strategySource.ts';
 
 export type { FacilityInfo, SceneData } from '../src/core/mesh/sceneData.ts';
 
@@ -50,8 +55,10 @@ export interface ScenarioInfo {
   readonly name: string;
   readonly description: string;
   readonly seed: number;
+  /** The run's strategy: a built-in name, or the name of a strategy file opened in the app (its key in `strategies`). */
   readonly strategy: string;
-  readonly strategies: { name: string; description: string }[];
+  /** Built-ins, then the strategy files opened in this page (`file`, shown as `label`: "deadline-first (deadline-first.ts)"). */
+  readonly strategies: { name: string; description: string; label?: string; file?: boolean }[];
   /** The charging policy of the run, and the ones to choose from. */
   readonly charging: string;
   readonly chargingPolicies: { name: string; description: string }[];
@@ -70,6 +77,26 @@ export interface ScenarioInfo {
 }
 
 export type LoadResult = { ok: true; info: ScenarioInfo; scene: SceneData } | { ok: false; problems: string[] };
+
+/**
+ * A run that stopped before the end of its day (a strategy threw, a plan was refused): sent on the
+ * frame port when it happens. The run's record ends where it stopped, so the view plays up to there.
+ */
+export interface RunStopped {
+  readonly kind: 'stopped';
+  readonly runId: number;
+  /** Simulated time of the failure, and the last recorded moment (where the view holds). */
+  readonly atS: number;
+  readonly shownUntilS: number;
+  readonly problems: string[];
+}
+
+/** A strategy file opened in the app: its strategy (guarded), its text (to place refused plans) and the name it goes by. */
+interface StrategyFile {
+  readonly label: string;
+  readonly strategy: DispatchStrategy;
+  readonly text: string;
+}
 
 /** The legacy one-call frame (tests, simple callers): KPIs as an object, vans in the caller's buffer. */
 export interface Frame {
@@ -105,6 +132,8 @@ interface Current extends FrameSource {
   readonly ids: string[];
   readonly synthetic: boolean;
   readonly sched: RunScheduler | null;
+  /** Set when the run failed part-way; it is not advanced after that. */
+  stopped: RunStopped | null;
 }
 
 export interface SimApiOptions {
@@ -124,16 +153,62 @@ export function createSimApi(opts: SimApiOptions = {}) {
   let runs = 0;
   let pumping = false;
   const scratch = newFrameScratch();
+  /** Strategy files opened in the app, by label; kept for restarts and for later scenarios of the page. */
+  let files = new Map<string, StrategyFile>();
+  let framePort: MessagePort | null = null;
 
   /** Record the run ahead of the view, a slice at a time, yielding to frame and API messages in between. */
   const pump = () => {
     pumping = false;
-    const r = cur?.replay;
-    if (!r || r.done) return;
+    const c = cur;
+    const r = c?.replay;
+    if (!c || !r || r.done || c.stopped) return;
     const t0 = performance.now();
-    while (!r.done && performance.now() - t0 < SLICE_MS) r.step();
+    try {
+      while (!r.done && performance.now() - t0 < SLICE_MS) r.step();
+    } catch (e) {
+      return stop(c, e);
+    }
     if (!r.done) schedule();
   };
+
+  /** Advance the record to t for a request; a failure stops the run (instead of failing the request). */
+  const advance = (c: Current, t: number) => {
+    if (!c.replay || c.stopped) return;
+    try {
+      c.replay.ensure(t);
+    } catch (e) {
+      stop(c, e);
+    }
+  };
+
+  /**
+   * A run failed part-way: end its record at the last recorded moment (the view holds there, its
+   * figures up to then), keep the message, and tell the page.
+   */
+  const stop = (c: Current, e: unknown) => {
+    if (c.stopped) return;
+    if (!(e instanceof StrategyError || e instanceof PlanRefusedError)) console.error(e);
+    c.timeline.endS = c.timeline.horizonS;
+    const atS = c.replay ? c.replay.sim.now : c.timeline.horizonS;
+    c.stopped = { kind: 'stopped', runId: c.runId, atS, shownUntilS: c.timeline.horizonS, problems: [runProblem(c, e, atS)] };
+    if (c === cur) framePort?.postMessage(c.stopped);
+  };
+
+  /** What to say about a run's failure: the strategy's message; a refused plan from a file also gets the file and the hook's line. */
+  const runProblem = (c: Current, e: unknown, atS: number): string => {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (e instanceof StrategyError) return msg;
+    if (e instanceof PlanRefusedError) {
+      const f = fileOf(c.run.strategy);
+      if (!f) return msg;
+      const hook = hookDefinitionLine(msg, f.text);
+      return `${f.label}${hook?.line ? `:${hook.line}` : ''}: ${msg}`;
+    }
+    return `the simulation failed at ${formatClock(atS, true)}: ${msg}`;
+  };
+
+  const fileOf = (s: DispatchStrategy): StrategyFile | undefined => [...files.values()].find((f) => f.strategy === s);
   const schedule = () => {
     if (pumping) return;
     pumping = true;
@@ -142,7 +217,7 @@ export function createSimApi(opts: SimApiOptions = {}) {
 
   const source = (src: string, scenario: Scenario, city: City, run: PreparedRun, timeline: Timeline, kpis: KpiSeries | null, replay: Replay | null, ids: string[], sched: RunScheduler | null = null): Current => {
     const runId = ++runs;
-    return {
+    const c: Current = {
       runId,
       source: src,
       scenario,
@@ -158,8 +233,10 @@ export function createSimApi(opts: SimApiOptions = {}) {
       ids,
       synthetic: replay === null,
       sched,
-      ensure: (t: number) => replay?.ensure(t),
+      stopped: null,
+      ensure: (t: number) => advance(c, t),
     };
+    return c;
   };
 
   const startScheduler = async (run: PreparedRun): Promise<RunScheduler | null> => {
@@ -172,8 +249,8 @@ export function createSimApi(opts: SimApiOptions = {}) {
     }
   };
 
-  const start = async (src: string, scenario: Scenario, city: City, overrides: RunOverrides): Promise<Current> => {
-    const run = prepareRun(scenario, overrides, city);
+  const start = async (src: string, scenario: Scenario, city: City, overrides: RunOverrides, fileSet = files): Promise<Current> => {
+    const run = prepareRun(scenario, { ...overrides, strategyFiles: new Map([...fileSet].map(([k, f]) => [k, f.strategy])) }, city);
     const sched = await startScheduler(run);
     try {
       const replay = new Replay(run.world, run.seed, run.createDispatcher(sched?.scheduler));
@@ -195,8 +272,11 @@ export function createSimApi(opts: SimApiOptions = {}) {
     name: c.scenario.name,
     description: c.scenario.description,
     seed: c.run.seed,
-    strategy: c.run.strategy.name,
-    strategies: STRATEGIES.map((s) => ({ name: s.name, description: s.description })),
+    strategy: fileOf(c.run.strategy)?.label ?? c.run.strategy.name,
+    strategies: [
+      ...STRATEGIES.map((s) => ({ name: s.name, description: s.description })),
+      ...[...files.values()].map((f) => ({ name: f.label, description: f.strategy.description, label: `${f.strategy.name} (${f.label})`, file: true })),
+    ],
     charging: c.run.charging.name,
     chargingPolicies: CHARGING_POLICIES.map((p) => ({ name: p.name, description: p.description })),
     dayStartS: c.synthetic ? c.timeline.startS : c.world.params.dayStartS,
@@ -213,7 +293,7 @@ export function createSimApi(opts: SimApiOptions = {}) {
   const failure = (e: unknown, src = ''): LoadResult => {
     if (e instanceof ScenarioError) return { ok: false, problems: e.message.split('\n') };
     if (e instanceof CityResourceError) return { ok: false, problems: [`${src}: ${e.message}`] };
-    if (e instanceof RunOptionError) return { ok: false, problems: [e.message] };
+    if (e instanceof RunOptionError || e instanceof StrategyError || e instanceof PlanRefusedError) return { ok: false, problems: [e.message] };
     return { ok: false, problems: [`could not build the scenario: ${e instanceof Error ? e.message : String(e)}`] };
   };
 
@@ -282,6 +362,35 @@ export function createSimApi(opts: SimApiOptions = {}) {
       }
     },
 
+    /**
+     * A strategy file opened in the app: compile and load its text here, then start the loaded
+     * scenario again (same city, same seed and charging policy unless `overrides` say otherwise)
+     * with it. A file that does not load, or a strategy that fails as the run is set up, leaves
+     * the current run going; one that fails later stops its run there (RunStopped on the frame port).
+     */
+    async loadStrategy(text: string, name: string, overrides: Omit<RunOverrides, 'strategy' | 'strategyFiles'> = {}): Promise<LoadResult> {
+      const c = cur;
+      if (!c || c.synthetic) return { ok: false, problems: [`${name}: open a scenario first; a strategy file runs in the scenario on screen`] };
+      const label = strategyFileLabel(name);
+      let next: Current;
+      try {
+        const strategy = await loadStrategySource(text, name);
+        const trial = new Map(files).set(label, { label, strategy, text });
+        next = await start(c.source, c.scenario, c.city, { seed: overrides.seed ?? c.run.seed, charging: overrides.charging ?? c.run.charging.name, strategy: label }, trial);
+        files = trial;
+      } catch (e) {
+        return failure(e);
+      }
+      replace(next);
+      schedule();
+      return { ok: true, info: info(next), scene: undefined as unknown as SceneData };
+    },
+
+    /** How the current run stopped part-way, if it did. */
+    stopped(): RunStopped | null {
+      return cur?.stopped ?? null;
+    },
+
     /** Start the loaded scenario again (same city), optionally with another seed, strategy or charging policy. */
     async restart(overrides: RunOverrides = {}): Promise<LoadResult> {
       if (!cur) return { ok: false, problems: ['no scenario loaded'] };
@@ -297,6 +406,7 @@ export function createSimApi(opts: SimApiOptions = {}) {
 
     /** Serve frames on this port: each message is a frame buffer (frameLayout), filled and sent straight back. */
     connect(port: MessagePort): void {
+      framePort = port;
       port.onmessage = (e: MessageEvent<ArrayBuffer>) => {
         const buf = e.data;
         if (cur) fillFrame(cur, buf, scratch);
@@ -424,11 +534,12 @@ export function createSimApi(opts: SimApiOptions = {}) {
       return buildReport(c.replay.sim, c.scenario.name, 0);
     },
 
-    /** Run the loaded scenario to the end of the day and report (wallSeconds is 0: deterministic bytes). */
+    /** Run the loaded scenario to the end of the day and report (wallSeconds is 0: deterministic bytes); a run that stops part-way throws its problem. */
     runToEnd(): RunReport {
       const c = need();
       if (!c.replay) throw new Error('a synthetic benchmark fleet has no report');
-      c.replay.runToEnd();
+      advance(c, Infinity);
+      if (c.stopped) throw new Error(c.stopped.problems.join('\n'));
       return buildReport(c.replay.sim, c.scenario.name, 0);
     },
   };
