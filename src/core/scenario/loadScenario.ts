@@ -41,7 +41,7 @@ export function parseScenario(text: string, source: string): Scenario {
 }
 
 /** Line of the value at path, or of its nearest ancestor present in the file (for missing fields). */
-function lineOf(lines: ReadonlyMap<string, number>, path: string): number | undefined {
+export function lineOf(lines: ReadonlyMap<string, number>, path: string): number | undefined {
   for (let p = path; ; ) {
     const l = lines.get(p);
     if (l !== undefined) return l;
