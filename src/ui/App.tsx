@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ScenarioInfo } from '../../workers/simApi.ts';
 import { TrailMode } from '../core/replay/frameLayout.ts';
 import { startBoot } from './boot.ts';
-import { TopBar } from './panels/TopBar.tsx';
+import { FILE_NOTE, TopBar } from './panels/TopBar.tsx';
 import { KpiPanel } from './panels/KpiPanel.tsx';
 import { KpiChart } from './panels/KpiChart.tsx';
 import { ProblemsPanel } from './panels/ProblemsPanel.tsx';
@@ -192,6 +192,7 @@ export function App() {
   };
 
   const show3d = webgl && !viewError && scene && info;
+  const strategyFile = info?.strategies.find((s) => s.file && s.name === info.strategy);
   return (
     <div
       className={`app${demo ? ' demo' : ''}`}
@@ -281,13 +282,19 @@ export function App() {
       {info && <TimelineBar key={runId} client={client} runId={runId} />}
       {demo && info && <CaptionBar client={client} onStop={() => setDemo(false)} />}
       {info && !demo && (
-        <p className="scenario-note">
-          <b>{info.name}</b> — {info.fleetSize} vans, {info.parcels} parcels, seed {info.seed}. {info.description}
+        <p className="scenario-note" data-testid="run-info">
+          <b>{info.name}</b> — {info.fleetSize} vans, {info.parcels} parcels, seed {info.seed}
+          {strategyFile && (
+            <>
+              , strategy <b>{strategyFile.label ?? strategyFile.name}</b> <span title={FILE_NOTE}>(from a file: a reload or shared link runs the scenario&apos;s own strategy)</span>
+            </>
+          )}
+          . {info.description}
         </p>
       )}
       {run.problems && <ProblemsPanel title={run.problems.title} problems={run.problems.list} onClose={client.fleetSize > 0 ? run.dismissProblems : undefined} />}
       {run.importing && <ImportProgress state={run.importing} />}
-      {dragging && <div className="dropzone">Drop a scenario (.json) or an OpenStreetMap extract (.osm.pbf, .osm, .geojson)</div>}
+      {dragging && <div className="dropzone">Drop a scenario (.json), an OpenStreetMap extract (.osm.pbf, .osm, .geojson) or a strategy file (.ts, .js)</div>}
       {scene?.attribution && <footer className="attribution">{scene.attribution}</footer>}
     </div>
   );

@@ -1,6 +1,6 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { CityProgress } from '../core/osm/importCityPack.ts';
-import type { LoadResult, ScenarioInfo, SimApi } from '../../workers/simApi.ts';
+import type { LoadResult, RunStopped, ScenarioInfo, SimApi } from '../../workers/simApi.ts';
 import type { RunOverrides } from '../core/scenario/buildRun.ts';
 import { frameLayout, H, TrailMode, type FrameLayout } from '../core/replay/frameLayout.ts';
 import { FRAME_VAN_STRIDE, TRAIL_STRIDE } from '../core/replay/sampleTimeline.ts';
@@ -38,6 +38,9 @@ export class SimClient {
   horizonS = 0;
   /** Called once when the display reaches the end of the run (the kiosk loop restarts here). */
   onEnd: (() => void) | null = null;
+  /** The latest run that stopped part-way (a strategy failed), as the worker said; and who to tell. */
+  stopped: RunStopped | null = null;
+  onStopped: ((s: RunStopped) => void) | null = null;
 
   /** Van poses of the two latest frames (FRAME_VAN_STRIDE floats per van), ping-pong: the newer is B when curIsB. */
   vansA = new Float32Array(0);
@@ -72,7 +75,8 @@ export class SimClient {
     this.api = wrap<SimApi>(this.worker);
     const channel = new MessageChannel();
     this.port = channel.port1;
-    this.port.onmessage = (e: MessageEvent<ArrayBuffer>) => this.arrived(e.data);
+    // Frames come back on this port; so does the notice of a run that stopped part-way.
+    this.port.onmessage = (e: MessageEvent<ArrayBuffer | RunStopped>) => (e.data instanceof ArrayBuffer ? this.arrived(e.data) : this.noticeStopped(e.data));
     void this.api.connect(transfer(channel.port2, [channel.port2]));
   }
 
@@ -95,6 +99,23 @@ export class SimClient {
     const r = await this.api.loadBench(vans);
     if (r.ok) this.reset(r.info);
     return r;
+  }
+
+  /** Run a strategy file (its text) on the loaded scenario: same city, seed and charging policy unless `overrides` say otherwise. */
+  async loadStrategy(text: string, name: string, overrides: Pick<RunOverrides, 'seed' | 'charging'> = {}): Promise<LoadResult> {
+    const r = await this.api.loadStrategy(text, name, overrides);
+    if (r.ok) this.reset(r.info);
+    return r;
+  }
+
+  /** How run `runId` stopped part-way, if the worker has said so. */
+  stoppedRun(runId: number): RunStopped | null {
+    return this.stopped?.runId === runId ? this.stopped : null;
+  }
+
+  private noticeStopped(s: RunStopped): void {
+    this.stopped = s;
+    this.onStopped?.(s);
   }
 
   async restart(overrides: RunOverrides): Promise<LoadResult> {

@@ -1,14 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LoadResult, SceneData, ScenarioInfo } from '../../workers/simApi.ts';
+import type { LoadResult, RunStopped, SceneData, ScenarioInfo } from '../../workers/simApi.ts';
 import type { RunOverrides } from '../core/scenario/buildRun.ts';
 import { SHIPPED } from './scenarios.ts';
 import type { Boot } from './boot.ts';
-import { isExtract } from './fileKind.ts';
+import { isExtract, isStrategyFile } from './fileKind.ts';
+import { formatClock } from '../core/util/clock.ts';
 import { shippedKey } from './boot.ts';
 
 export interface Problems {
   readonly title: string;
   readonly list: string[];
+  /** Set when these are why run `stoppedRun` stopped part-way (a restart clears them). */
+  readonly stoppedRun?: number;
+}
+
+function stoppedProblems(s: RunStopped | null): Problems | null {
+  if (!s) return null;
+  return { title: `The run stopped at ${formatClock(s.atS, true)}; the view holds at ${formatClock(s.shownUntilS, true)}, the last moment recorded`, list: s.problems, stoppedRun: s.runId };
+}
+
+/** The overrides the address keeps: a strategy file cannot travel in a URL, so a reload runs the scenario's own strategy. */
+function forUrl(ov: RunOverrides): RunOverrides {
+  return ov.strategy !== undefined && isStrategyFile(ov.strategy) ? { ...ov, strategy: undefined } : ov;
 }
 
 /** An import in progress: which phase and how far (0..1 within the phase). */
@@ -51,6 +64,16 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
   const loadedCb = useRef(onLoaded);
   loadedCb.current = onLoaded;
 
+  // A run that fails part-way (a strategy threw, a plan was refused) says so when it happens.
+  useEffect(() => {
+    client.onStopped = (s) => {
+      if (s.runId === client.info?.runId) setProblems(stoppedProblems(s));
+    };
+    return () => {
+      client.onStopped = null;
+    };
+  }, [client]);
+
   /** Take a load's result into React state (the first load was started by boot, the others here). */
   const accept = useCallback(
     (r: LoadResult, source: string, key: string, ov: RunOverrides) => {
@@ -60,9 +83,9 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
       }
       setInfo(r.info);
       setScene(r.scene);
-      setProblems(null);
+      setProblems(stoppedProblems(client.stoppedRun(r.info.runId)));
       setScenarioKey(key);
-      setOverrides(ov);
+      setOverrides(forUrl(ov));
       if (SHIPPED.some((s) => s.key === key) && loads.current > 0) history.replaceState(null, '', `?scenario=${encodeURIComponent(key)}`);
       loadedCb.current(r.info, loads.current++ === 0);
       return true;
@@ -115,6 +138,24 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
     [client, accept],
   );
 
+  /** A strategy file: run it on the scenario on screen; if it does not load, the current run keeps going. */
+  const loadStrategy = useCallback(
+    async (text: string, name: string) => {
+      setBusy(true);
+      try {
+        const r = await client.loadStrategy(text, name);
+        if (!r.ok) return setProblems({ title: `Could not run the strategy file ${name}${client.fleetSize > 0 ? ' — the previous run keeps going' : ''}`, list: r.problems });
+        setInfo(r.info);
+        setProblems(stoppedProblems(client.stoppedRun(r.info.runId)));
+        setOverrides((o) => ({ ...o, strategy: undefined }));
+        loadedCb.current(r.info, false);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client],
+  );
+
   const openFile = useCallback(
     async (file: File) => {
       let bytes: Uint8Array;
@@ -124,10 +165,11 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
         setProblems({ title: `Could not read ${file.name}`, list: ['the browser could not read the file'] });
         return;
       }
-      if (isExtract(file.name, bytes)) await loadExtract(bytes, file.name);
+      if (isStrategyFile(file.name)) await loadStrategy(new TextDecoder().decode(bytes), file.name);
+      else if (isExtract(file.name, bytes)) await loadExtract(bytes, file.name);
       else await loadText(new TextDecoder().decode(bytes), file.name, file.name);
     },
-    [loadText, loadExtract],
+    [loadText, loadExtract, loadStrategy],
   );
 
   const restart = useCallback(
@@ -136,7 +178,9 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
       const r = await client.restart(next);
       if (!r.ok) return setProblems({ title: 'Could not restart', list: r.problems });
       setInfo(r.info);
-      setOverrides((o) => ({ ...o, ...ov }));
+      const stopped = stoppedProblems(client.stoppedRun(r.info.runId));
+      setProblems((p) => stopped ?? (p?.stoppedRun !== undefined ? null : p));
+      setOverrides((o) => forUrl({ ...o, ...ov }));
       loadedCb.current(r.info, false);
     },
     [client, info],

@@ -46,7 +46,7 @@ export function isStrategyPath(name: string): boolean {
 
 export function resolveStrategy(name: string, option = 'strategy', files?: ReadonlyMap<string, DispatchStrategy>): DispatchStrategy {
   const s = strategyByName(name) ?? files?.get(name);
-  if (!s && isStrategyPath(name)) throw new RunOptionError(`${option}: the strategy file "${name}" was not loaded (strategy files run from the command line: npm run simulate -- … --strategy ./file.ts)`);
+  if (!s && isStrategyPath(name)) throw new RunOptionError(`${option}: the strategy file "${name}" was not loaded (in the app, open the file itself; on the command line: npm run simulate -- … --strategy ./file.ts)`);
   if (!s) throw new RunOptionError(`${option}: unknown strategy "${name}"; expected one of: ${STRATEGIES.map((x) => x.name).join(', ')}, or a strategy file ending .ts or .js`);
   return s;
 }

@@ -44,7 +44,13 @@ export function KpiPanel({ client, synthetic }: { client: SimClient; synthetic: 
         put(sub.current, `of ${k.parcels} parcels: ${k.atWarehouse} at the warehouse, ${k.atStations} at stations, ${k.onVans} on vans`);
       }
       STATUS_LEGEND.forEach((_, i) => put(counts.current[i], String(client.statusCount(i))));
-      if (done.current) done.current.hidden = !client.finished;
+      if (done.current) {
+        done.current.hidden = !client.finished;
+        // A run that stopped part-way (a strategy failed) has ended too, but not the day.
+        const stopped = client.info ? client.stoppedRun(client.info.runId) !== null : false;
+        put(done.current, stopped ? 'run stopped' : 'day complete');
+        done.current.classList.toggle('stopped', stopped);
+      }
     };
     update();
     const id = setInterval(update, 400);

@@ -52,13 +52,13 @@ export function TopBar(p: Props) {
             </option>
           ))}
           {!SHIPPED.some((s) => s.key === p.scenarioKey) && <option value={p.scenarioKey}>{p.scenarioKey}</option>}
-          <option value="__file">Open scenario or map…</option>
+          <option value="__file">Open scenario, map or strategy…</option>
         </select>
       </label>
       <input
         ref={fileInput}
         type="file"
-        accept=".json,.pbf,.osm,.xml,.geojson,application/json"
+        accept=".json,.pbf,.osm,.xml,.geojson,.ts,.mts,.js,.mjs,application/json"
         hidden
         data-testid="scenario-file"
         onChange={(e) => {
@@ -67,7 +67,17 @@ export function TopBar(p: Props) {
           e.target.value = '';
         }}
       />
-      {p.info && <NamedPicker label="Strategy" value={p.info.strategy} options={p.info.strategies} disabled={p.busy} onChange={p.onStrategy} testId="strategy-select" />}
+      {p.info && (
+        <NamedPicker
+          label="Strategy"
+          value={p.info.strategy}
+          options={p.info.strategies}
+          disabled={p.busy}
+          onChange={p.onStrategy}
+          testId="strategy-select"
+          title={p.info.strategies.find((s) => s.name === p.info!.strategy)?.file ? FILE_NOTE : 'Open a strategy file (.ts, .js) to run it here'}
+        />
+      )}
       {p.info && !p.info.synthetic && (
         <NamedPicker label="Charging" value={p.info.charging} options={p.info.chargingPolicies} disabled={p.busy} onChange={p.onCharging} testId="charging-select" title={schedulerNote(p.info.scheduler)} />
       )}
@@ -118,15 +128,18 @@ export function TopBar(p: Props) {
   );
 }
 
+/** Said of a strategy file in the run: the address cannot carry a local file. */
+export const FILE_NOTE = 'A strategy file from this computer: a reload or a shared link runs the scenario\'s own strategy';
+
 /** A labelled select over named choices (dispatch strategies, charging policies), each with its description as a tooltip. */
-function NamedPicker(p: { label: string; value: string; options: readonly { name: string; description: string }[]; disabled: boolean; onChange: (name: string) => void; testId: string; title?: string }) {
+function NamedPicker(p: { label: string; value: string; options: readonly { name: string; description: string; label?: string }[]; disabled: boolean; onChange: (name: string) => void; testId: string; title?: string }) {
   return (
     <label title={p.title}>
       {p.label}
       <select value={p.value} disabled={p.disabled} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId}>
         {p.options.map((o) => (
           <option key={o.name} value={o.name} title={o.description}>
-            {o.name}
+            {o.label ?? o.name}
           </option>
         ))}
       </select>
