@@ -46,7 +46,7 @@ const runSpec = {
 const mergeSpec = {
   out: { type: 'string', help: 'write the table here (CSV); without it the CSV goes to stdout and no summary is printed' },
   sweep: { type: 'string', help: 'the sweep file: shards of any other fingerprint are foreign (default: the fingerprint most shards carry)' },
-  quiet: { type: 'boolean', help: 'no per-point summary' },
+  quiet: { type: 'boolean', help: 'no per-point summary or closing line' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
 
@@ -147,7 +147,8 @@ function merge(argv: string[]): void {
   const out = args.flags.out as string | undefined;
   if (!out) return void process.stdout.write(csv);
   writeAtomically(out, csv);
-  if (args.flags.quiet !== true) process.stdout.write(formatSummary(merged));
+  if (args.flags.quiet === true) return;
+  process.stdout.write(formatSummary(merged));
   process.stderr.write(`sweep: merged ${merged.header.shards} shard${merged.header.shards === 1 ? '' : 's'}, ${merged.runs.length} runs → ${out}\n`);
 }
 
