@@ -56,8 +56,12 @@ const mergeUsage = () => usage('npm run sweep --', 'merge <dir> [options]', merg
 /** Write text to a file by way of a temporary file in the same folder, so a reader never sees half of it. */
 function writeAtomically(file: string, text: string): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    throw new CliInputError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 function workerCount(flag: number | undefined, runs: number): number {
@@ -89,7 +93,11 @@ async function runShard(argv: string[]): Promise<void> {
     const lines = plan.points.map((p, i) => `  ${i + 1}. ${p.label}`);
     return void process.stdout.write(`${file}: ok, ${loaded.fingerprint}\n${what}\n${lines.join('\n')}\n`);
   }
-  mkdirSync(out!, { recursive: true });
+  try {
+    mkdirSync(out!, { recursive: true });
+  } catch (e) {
+    throw new CliInputError(`--out ${out}: cannot make the folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   const target = join(out!, shardFileName(shard.index, shard.count));
   const quiet = args.flags.quiet === true;
   const bar = new ProgressBar(`sweep: shard ${shard.index} of ${shard.count}`, quiet);
