@@ -5,12 +5,17 @@ import type { DispatchStrategy, StrategyContext, StrategyHooks } from './Dispatc
 import { insertionStrategy } from './insertion.ts';
 import { makeStops, tourPlan, type TourRequest } from './tour.ts';
 import { byUrgency } from './urgency.ts';
-import { planStationVrp } from './vrpStrategy.ts';
+import { planStationVrp, type SearchBudget } from './vrpStrategy.ts';
 
 /** Vans due back at a station within this many re-plan periods are planned for now (their next tour). */
 const HORIZON_PERIODS = 1.5;
 /** At most this many stops go into one station's problem (the most urgent first). */
 const MAX_STOPS = 300;
+/**
+ * Each re-plan starts from the last plan (warm) and is repeated every period, so it needs far
+ * fewer iterations than a plan from scratch: the search carries over from one period to the next.
+ */
+const REPLAN_BUDGET: SearchBudget = { base: 12, perStop: 0.1, withoutImprovement: 10, hgs: { mu: 4, lambda: 8, initialFactor: 1, nbElite: 1, nbClose: 2 } };
 
 /**
  * Rolling horizon: every `dispatch.replanMinutes` the open work of every station (its stock whose
@@ -19,13 +24,19 @@ const MAX_STOPS = 300;
  * at the station leaves at once, a van still out gets its next tour as a tail that starts when it
  * is back. Tails not yet started go back into the pool at the next re-plan, so parcels move
  * between vans as the picture changes (the churn in the report). The previous plan is the
- * solver's warm start. Between re-plans a van with no planned tour takes one built by batched
- * cheapest insertion, and the fleet policy still runs line-haul, charging and repositioning.
+ * solver's warm start, so each re-plan runs a short search (REPLAN_BUDGET) that carries on from
+ * the last one. Between re-plans a free van leaves only with urgent work (a window closing within
+ * dispatch.urgentMinutes), on a tour built by batched cheapest insertion; the rest waits for the
+ * next joint plan. The fleet policy still runs line-haul, charging and repositioning.
  */
 export const rollingStrategy: DispatchStrategy = {
   name: 'rolling',
   description: 'rolling horizon: every dispatch.replanMinutes all open work re-optimised across the vans there and due back (frozen tours, HGS, warm start)',
-  planTour: insertionStrategy.planTour,
+  planTour(world, req, stops) {
+    // Between re-plans only urgent work leaves at once; the rest waits for the next joint plan.
+    const urgentBy = req.startS + world.params.dispatch.urgentMinutes * 60;
+    return stops.some((s) => s.latestS <= urgentBy) ? insertionStrategy.planTour(world, req, stops) : [];
+  },
   createHooks: (ctx) => rollingHooks(ctx),
 };
 
@@ -53,7 +64,7 @@ function rollingHooks(ctx: StrategyContext): StrategyHooks {
         stops.forEach((s, i) => s.parcels.forEach((p) => stopOf.set(p, i)));
         const warm = vans.map((c) => [...new Set(open.filter((p) => plannedVan[p] === c.van).map((p) => stopOf.get(p)!))]);
         const seed = (Math.imul(view.seed + 1, 0x85ebca6b) ^ ++planNumber) >>> 0;
-        const plan = planStationVrp(view.world, reqs, stops, seed, warm);
+        const plan = planStationVrp(view.world, reqs, stops, seed, warm, REPLAN_BUDGET);
         log.notePlan({ t: view.now, facility: k, vans: vans.length, stops: stops.length, iterations: plan.iterations, cost: plan.cost, leftForLater: plan.leftForLater, history: plan.history });
         plan.routes.forEach((route, i) => {
           if (route.length === 0) return;

@@ -59,7 +59,9 @@ describe.each(STRATEGIES.map((s) => [s.name, s] as const))('%s strategy', (_name
 
   it('plans energy at the departure load, above the empty van\'s and below the fully loaded van\'s', () => {
     const parcels = Array.from({ length: 30 }, (_, i) => i);
-    const req = request();
+    // Rolling holds work that is not urgent for its next re-plan: ask it once the first parcel is urgent.
+    const urgentAt = Math.min(...parcels.map((p) => world.parcels.windowEndS[p])) - world.params.dispatch.urgentMinutes * 60 + 60;
+    const req = strategy.name === 'rolling' ? request({ startS: urgentAt, maxEndS: urgentAt + 4 * 3600 }) : request();
     const stops = makeStops(world, parcels, req.startS);
     const route = strategy.planTour(world, req, stops);
     expect(route.length).toBeGreaterThan(0);
@@ -83,5 +85,23 @@ describe.each(STRATEGIES.map((s) => [s.name, s] as const))('%s strategy', (_name
     const stops = makeStops(world, [0, 1, 2], 6 * 3600);
     expect(strategy.planTour(world, request({ capacityKg: 0.01 }), stops)).toEqual([]);
     expect(strategy.planTour(world, request({ energyBudgetWh: 1 }), stops)).toEqual([]);
+  });
+});
+
+describe('rolling between re-plans', () => {
+  const rolling = STRATEGIES.find((s) => s.name === 'rolling')!;
+  const insertion = STRATEGIES.find((s) => s.name === 'insertion')!;
+  it('holds work that is not urgent for the next re-plan, and sends urgent work at once as insertion would', () => {
+    const P = world.parcels;
+    const parcels = Array.from({ length: 20 }, (_, i) => i);
+    const firstEnd = Math.min(...parcels.map((p) => P.windowEndS[p]));
+    const urgentMs = world.params.dispatch.urgentMinutes * 60;
+    const calm = request({ startS: firstEnd - urgentMs - 60, maxEndS: firstEnd - urgentMs - 60 + 4 * 3600 });
+    expect(rolling.planTour(world, calm, makeStops(world, parcels, calm.startS))).toEqual([]);
+    const pressed = request({ startS: firstEnd - urgentMs + 60, maxEndS: firstEnd - urgentMs + 60 + 4 * 3600 });
+    const stops = makeStops(world, parcels, pressed.startS);
+    const route = rolling.planTour(world, pressed, stops);
+    expect(route.length).toBeGreaterThan(0);
+    expect(route).toEqual(insertion.planTour(world, pressed, stops));
   });
 });

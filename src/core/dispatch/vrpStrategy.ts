@@ -50,6 +50,18 @@ export const vrpStrategy: DispatchStrategy = {
   },
 };
 
+/** HGS iterations for one plan: base + perStop × stops, or fewer if withoutImprovement pass with no better solution. */
+export interface SearchBudget {
+  readonly base: number;
+  readonly perStop: number;
+  readonly withoutImprovement: number;
+  /** HGS population settings (mu, lambda, initial population factor, elites). */
+  readonly hgs: { readonly mu: number; readonly lambda: number; readonly initialFactor: number; readonly nbElite: number; readonly nbClose: number };
+}
+
+/** The vrp strategy's budget: it plans each time a van is free at a station, from the greedy start. */
+const STATION_BUDGET: SearchBudget = { base: 60, perStop: 1, withoutImprovement: 40, hgs: DISPATCH_HGS };
+
 /** Van by van, the insertion strategy's routes over the stops still open (indices into stops). */
 function greedyRoutes(world: World, reqs: readonly TourRequest[], stops: readonly TourStop[]): number[][] {
   let open = stops.map((_, i) => i);
@@ -65,7 +77,7 @@ function greedyRoutes(world: World, reqs: readonly TourRequest[], stops: readonl
  * `warm` (optional): each van's stops from an earlier plan (indices into allStops); it becomes a
  * second seed of the search, completed with the greedy routes' other stops.
  */
-export function planStationVrp(world: World, reqs: readonly TourRequest[], allStops: readonly TourStop[], seed: number, warm?: readonly (readonly number[])[]): StationPlan {
+export function planStationVrp(world: World, reqs: readonly TourRequest[], allStops: readonly TourStop[], seed: number, warm?: readonly (readonly number[])[], budget: SearchBudget = STATION_BUDGET): StationPlan {
   const greedy = greedyRoutes(world, reqs, allStops);
   const chosen = greedy.flat().sort((a, b) => a - b);
   const fallback: StationPlan = { routes: greedy, iterations: 0, history: [], cost: NaN, leftForLater: allStops.length - chosen.length };
@@ -88,8 +100,8 @@ export function planStationVrp(world: World, reqs: readonly TourRequest[], allSt
     types.members.forEach((ids) => ids.forEach((i) => warmSlots.push(Int32Array.from(own[i], (s) => 1 + local.get(s)!))));
     initial.push(warmSlots);
   }
-  const iters = 60 + stops.length;
-  const result = solve(problem, { seed, params: DISPATCH_HGS, initial, stop: anyOf(maxIterations(iters), maxIterationsWithoutImprovement(40)) });
+  const iters = budget.base + Math.ceil(budget.perStop * stops.length);
+  const result = solve(problem, { seed, params: budget.hgs, initial, stop: anyOf(maxIterations(iters), maxIterationsWithoutImprovement(budget.withoutImprovement)) });
   if (!result.feasible) return { ...fallback, iterations: result.iterations, history: result.history };
   const routes: number[][] = reqs.map(() => []);
   const next = types.members.map(() => 0);

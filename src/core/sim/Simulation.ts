@@ -302,7 +302,11 @@ export class Simulation implements DecisionLog {
       const idleCharging = cur?.kind === 'charge' && cur.interruptible;
       if (!f.isIdle(v) && !idleCharging) continue;
       const d = this.timed(() => this.dispatcher.decide(this.state, v, this));
-      if (!d || d.plan.length === 0) continue;
+      if (d === null || d === undefined) continue;
+      if (typeof d !== 'object' || !Array.isArray((d as { plan?: unknown }).plan)) {
+        throw new PlanRefusedError(`dispatcher "${this.dispatcher.name}": vanIdle for van ${f.ids[v]} at t=${this.state.now.toFixed(0)} s returned ${Array.isArray(d) ? 'an array' : typeof d}, expected a decision { kind, plan, reason } or null`);
+      }
+      if (d.plan.length === 0) continue;
       if (idleCharging && d.kind === 'idle-charge') continue; // already doing that
       const broken = validatePlan(this.state, v, d);
       if (broken) throw new PlanRefusedError(`dispatcher "${this.dispatcher.name}": ${d.kind} plan for van ${f.ids[v]} at t=${this.state.now.toFixed(0)} s refused: ${broken}`);

@@ -111,6 +111,8 @@ describe('strategy hooks', () => {
   it('refuses hook results that are not plans for vans of the fleet', () => {
     expect(() => runWith(() => ({ replan: () => [{ van: 999, decision: { kind: 'tour', plan: [], reason: '' } }] }))).toThrow(/replan: van 999 is not a van of the fleet/);
     expect(() => runWith(() => ({ replan: () => 'soon' as unknown as Assignment[] }))).toThrow(/replan returned string, expected an array/);
+    // vanIdle answers for one van: a decision or null, not a list of assignments.
+    expect(() => runWith(() => ({ vanIdle: () => [] as unknown as null }))).toThrow(/^dispatcher "hooked": vanIdle for van V\d+ at t=\d+ s returned an array, expected a decision \{ kind, plan, reason \} or null$/);
     expect(() =>
       runWith(() => ({
         orderArrived(view): Assignment[] {
