@@ -46,7 +46,7 @@ import type { DispatchStrategy } from '../src/core/dispatch/DispatchStrategy.ts'
 import { StrategyError } from '../src/core/dispatch/guardStrategy.ts';
 import { PlanRefusedError } from '../src/core/sim/Simulation.ts';
 import { formatClock } from '../src/core/util/clock.ts';
-import { hookDefinitionLine, loadStrategySource, strategyFileLabel } from './strategySource.ts';
+import { loadStrategySource, refusedPlanProblem, strategyFileLabel } from './strategySource.ts';
 
 export type { FacilityInfo, SceneData } from '../src/core/mesh/sceneData.ts';
 
@@ -201,9 +201,7 @@ export function createSimApi(opts: SimApiOptions = {}) {
     if (e instanceof StrategyError) return msg;
     if (e instanceof PlanRefusedError) {
       const f = fileOf(c.run.strategy);
-      if (!f) return msg;
-      const hook = hookDefinitionLine(msg, f.text);
-      return `${f.label}${hook?.line ? `:${hook.line}` : ''}: ${msg}`;
+      return f ? refusedPlanProblem(msg, f.label, f.text) : msg;
     }
     return `the simulation failed at ${formatClock(atS, true)}: ${msg}`;
   };

@@ -117,3 +117,9 @@ export function hookDefinitionLine(message: string, text: string): { hook: strin
   for (let i = 0; i < lines.length; i++) if (def.test(lines[i])) return { hook, line: i + 1 };
   return { hook, line: null };
 }
+
+/** A refused plan's message led by the strategy file and, where the file defines the hook that made the plan, its line ('x.ts:9: dispatcher "x": …'). */
+export function refusedPlanProblem(message: string, label: string, text: string): string {
+  const hook = hookDefinitionLine(message, text);
+  return `${label}${hook?.line ? `:${hook.line}` : ''}: ${message}`;
+}
