@@ -5,6 +5,11 @@
  * progress bar and Cancel; then the means with their 95 % intervals, the runs' distribution, the
  * paired differences from a chosen baseline and the KPIs over the day, with downloads. The set-up
  * lives in the address bar; a parameter it cannot read is named on the page, never a crash.
+ *
+ * Strategy files (Add strategy file…, or dropped on the page) are loaded in a lab worker as they
+ * are added, so one that does not load is named with its file and line at once; a study sends the
+ * files its variants run to every worker before its runs (src/ui/lab/labFiles.ts, labPool.ts). Their
+ * text stays on this page: the address keeps the names only.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SHIPPED } from '../scenarios.ts';
@@ -12,10 +17,13 @@ import { ViewErrorBoundary } from '../ViewErrorBoundary.tsx';
 import { LabSetupForm } from './LabSetupForm.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { download, fileStem } from './labExport.ts';
-import { LabPool, poolSize, type OkRun, type PoolProgress } from './labPool.ts';
+import { checkStrategyFile, LabPool, poolSize, type OkRun, type PoolFile, type PoolProgress } from './labPool.ts';
 import { labResults } from './labResults.ts';
 import { formatLabSetup, parseLabSetup, type LabSetup } from './labSetup.ts';
 import { checkStudy, studyJobs, type Study, type StudyCheck } from './labStudy.ts';
+import { isSelected, selectFile, toggleStrategy, withFile, type LabFile } from './labFiles.ts';
+import { isStrategyFile } from '../fileKind.ts';
+import { strategyFileLabel } from '../../../workers/strategySource.ts';
 import './lab.css';
 
 type RunState =
@@ -24,15 +32,18 @@ type RunState =
   | { readonly kind: 'done'; readonly seconds: number; readonly workers: number }
   | { readonly kind: 'stopped'; readonly why: string };
 
-function safeCheck(setup: LabSetup): StudyCheck {
+function safeCheck(setup: LabSetup, files: readonly LabFile[]): StudyCheck {
   const s = SHIPPED.find((x) => x.key === setup.scenario);
   if (!s) return { study: null, rowProblems: setup.vary.map(() => null), problems: [`no shipped scenario "${setup.scenario}"`] };
   try {
-    return checkStudy(setup, s.text, s.path);
+    return checkStudy(setup, s.text, s.path, files);
   } catch (e) {
     return { study: null, rowProblems: setup.vary.map(() => null), problems: [`the set-up cannot be read: ${e instanceof Error ? e.message : String(e)}`] };
   }
 }
+
+/** The files a study ran, as one string: a study is out of date when a file it ran was added again with other text. */
+const filesKey = (files: readonly PoolFile[]) => files.map((f) => `${f.label}\n${f.text}`).join('\n\0');
 
 function scenarioNote(text: string): string {
   try {
@@ -51,9 +62,12 @@ export function LabPage() {
   const [seedsValid, setSeedsValid] = useState(true);
   const [state, setState] = useState<RunState>({ kind: 'idle' });
   const [done, setDone] = useState<{ study: Study; runs: OkRun[]; key: string; scenario: string } | null>(null);
+  const [files, setFiles] = useState<LabFile[]>([]);
+  const [adding, setAdding] = useState(0);
+  const [dropping, setDropping] = useState(false);
   const [, tick] = useState(0);
   const pool = useRef<LabPool | null>(null);
-  const check = useMemo(() => safeCheck(setup), [setup]);
+  const check = useMemo(() => safeCheck(setup, files), [setup, files]);
   const running = state.kind === 'running';
 
   useEffect(() => {
@@ -68,9 +82,46 @@ export function LabPage() {
 
   const change = (next: LabSetup) => {
     // A baseline the edited variants no longer have falls back to the first variant, silently.
-    const c = safeCheck(next);
+    const c = safeCheck(next, files);
     if (next.baseline !== undefined && c.study && c.study.variants.every((v) => v.label !== next.baseline)) setSetup({ ...next, baseline: undefined });
     else setSetup(next);
+  };
+
+  /** Load each file in a lab worker; one that loads is selected, one that does not is listed with its problem. */
+  const addFiles = (list: readonly File[]) => {
+    for (const file of list) {
+      const label = strategyFileLabel(file.name);
+      if (!isStrategyFile(file.name)) {
+        setFiles((fs) => withFile(fs, { label, text: '', problem: `${file.name}: the Lab adds strategy files (.ts, .mts, .js, .mjs); open scenarios and maps in the city view` }));
+        continue;
+      }
+      setAdding((n) => n + 1);
+      void (async () => {
+        let entry: LabFile;
+        try {
+          const text = await file.text();
+          const r = await checkStrategyFile(file.name, text);
+          entry = r.ok ? { label: r.label, text, problem: null, name: r.name, description: r.description } : { label, text, problem: r.problem };
+        } catch (e) {
+          entry = { label, text: '', problem: `strategy file ${label}: could not be read: ${e instanceof Error ? e.message : String(e)}` };
+        }
+        setFiles((fs) => withFile(fs, entry));
+        if (entry.problem === null) setSetup((s) => ({ ...s, vary: selectFile(s.vary, entry.label) }));
+        setAdding((n) => n - 1);
+      })();
+    }
+  };
+
+  /** Forget a file: its chip goes, and so do the strategy row's values that name it. */
+  const removeFile = (label: string) => {
+    setFiles((fs) => fs.filter((f) => f.label !== label));
+    setSetup((s) => (isSelected(s.vary, label) ? { ...s, vary: toggleStrategy(s.vary, label), baseline: undefined } : s));
+  };
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    if (!running && e.dataTransfer.files.length) addFiles([...e.dataTransfer.files]);
   };
 
   const start = () => {
@@ -79,7 +130,7 @@ export function LabPage() {
     if (!study || !shipped || running) return;
     pool.current?.close();
     const jobs = studyJobs(study, shipped.path, location.href);
-    const p = new LabPool(poolSize(jobs.length));
+    const p = new LabPool(poolSize(jobs.length), study.files);
     pool.current = p;
     const startedMs = performance.now();
     setState({ kind: 'running', progress: { done: 0, total: jobs.length, fraction: 0 }, startedMs, workers: p.size });
@@ -105,13 +156,13 @@ export function LabPage() {
     const b = setup.baseline === undefined ? 0 : done.study.variants.findIndex((v) => v.label === setup.baseline);
     return labResults({ ...done.study, baseline: b < 0 ? 0 : b }, done.runs);
   }, [done, setup.baseline]);
-  const stale = done !== null && done.key !== formatLabSetup({ ...setup, baseline: undefined });
+  const stale = done !== null && (done.key !== formatLabSetup({ ...setup, baseline: undefined }) || (check.study !== null && filesKey(check.study.files) !== filesKey(done.study.files)));
 
   const exportRun = async (v: number, seed: number, kind: 'trips' | 'stops'): Promise<string | null> => {
     if (!done) return 'no finished study';
     const shipped = SHIPPED.find((s) => s.key === done.scenario)!;
     const job = { ...done.study.texts[v], scenarioPath: shipped.path, baseUrl: location.href, seed };
-    const p = pool.current && !pool.current.closed ? pool.current : (pool.current = new LabPool(1));
+    const p = pool.current && !pool.current.closed ? pool.current : (pool.current = new LabPool(1, done.study.files));
     try {
       const r = await p.exports(job);
       if (!r.ok) return r.problem;
@@ -126,7 +177,18 @@ export function LabPage() {
 
   const elapsed = state.kind === 'running' ? (performance.now() - state.startedMs) / 1000 : 0;
   return (
-    <div className="lab-page" data-testid="lab-page">
+    <div
+      className={`lab-page${dropping ? ' dropping' : ''}`}
+      data-testid="lab-page"
+      onDragOver={(e) => {
+        e.preventDefault();
+        if (!running && !dropping) setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false);
+      }}
+      onDrop={onDrop}
+    >
       <header className="lab-bar">
         <a href="./">← the city</a>
         <b>Lab</b>
@@ -148,7 +210,7 @@ export function LabPage() {
           </button>
         </ul>
       ) : null}
-      <LabSetupForm setup={setup} scenarios={scenarios} check={check} disabled={running} onChange={change} onSeedsValid={setSeedsValid} />
+      <LabSetupForm setup={setup} scenarios={scenarios} check={check} disabled={running} onChange={change} onSeedsValid={setSeedsValid} files={files} adding={adding} onAddFiles={addFiles} onRemoveFile={removeFile} />
       <div className="lab-status" data-testid="lab-status">
         {state.kind === 'running' ? (
           <>

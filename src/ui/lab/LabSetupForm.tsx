@@ -1,12 +1,14 @@
 /**
- * The Lab's set-up: the shipped scenario, the built-in strategies to compare (chips that edit the
- * `dispatch.strategy` row), rows of `path = v1, v2, …` for any scenario setting with what is wrong
- * with each shown under it, the seeds, and the baseline variant.
+ * The Lab's set-up: the shipped scenario, the strategies to compare (chips that edit the
+ * `dispatch.strategy` row: the built-ins, and strategy files added with "Add strategy file…" or
+ * dropped on the page, each by its file name), rows of `path = v1, v2, …` for any scenario setting
+ * with what is wrong with each shown under it, the seeds, and the baseline variant.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { STRATEGIES } from '../../core/dispatch/strategies.ts';
 import { MAX_SEEDS, MIN_SEEDS, type LabSetup } from './labSetup.ts';
 import type { StudyCheck } from './labStudy.ts';
+import { isSelected, missingFiles, toggleStrategy, type LabFile } from './labFiles.ts';
 
 interface Props {
   readonly setup: LabSetup;
@@ -16,32 +18,25 @@ interface Props {
   readonly onChange: (s: LabSetup) => void;
   /** Whether the seed fields hold numbers the set-up can take. */
   readonly onSeedsValid: (ok: boolean) => void;
+  /** Strategy files added to the Lab (loaded, or with their problem), and how many are being loaded. */
+  readonly files: readonly LabFile[];
+  readonly adding: number;
+  readonly onAddFiles: (files: File[]) => void;
+  readonly onRemoveFile: (label: string) => void;
 }
 
-const STRATEGY_PATH = 'dispatch.strategy';
-
-function strategyRow(rows: readonly string[]): { index: number; names: string[] } {
-  const index = rows.findIndex((r) => r.replace(/\s/g, '').startsWith(`${STRATEGY_PATH}=`));
-  const names = index < 0 ? [] : rows[index].slice(rows[index].indexOf('=') + 1).split(',').map((s) => s.trim()).filter(Boolean);
-  return { index, names };
-}
-
-export function LabSetupForm({ setup, scenarios, check, disabled, onChange, onSeedsValid }: Props) {
+export function LabSetupForm({ setup, scenarios, check, disabled, onChange, onSeedsValid, files, adding, onAddFiles, onRemoveFile }: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
   const [seedsText, setSeedsText] = useState(String(setup.seeds));
   const [firstText, setFirstText] = useState(String(setup.firstSeed));
   const seedsBad = !/^\d+$/.test(seedsText.trim()) || Number(seedsText) < MIN_SEEDS || Number(seedsText) > MAX_SEEDS;
   const firstBad = !/^\d+$/.test(firstText.trim()) || Number(firstText) > 2 ** 31 - 1;
   const rows = setup.vary;
-  const strat = strategyRow(rows);
   const setRows = (next: string[]) => onChange({ ...setup, vary: next });
-
-  const toggleStrategy = (name: string) => {
-    const names = strat.names.includes(name) ? strat.names.filter((n) => n !== name) : [...strat.names, name];
-    const row = `${STRATEGY_PATH}=${names.join(',')}`;
-    if (strat.index < 0) setRows([row, ...rows]);
-    else if (names.length === 0) setRows(rows.filter((_, i) => i !== strat.index));
-    else setRows(rows.map((r, i) => (i === strat.index ? row : r)));
-  };
+  const toggle = (name: string) => setRows(toggleStrategy(rows, name));
+  const loaded = files.filter((f) => f.problem === null);
+  const broken = files.filter((f) => f.problem !== null);
+  const missing = missingFiles(rows, files);
 
   const seeds = (text: string, first: string) => {
     setSeedsText(text);
@@ -70,11 +65,56 @@ export function LabSetupForm({ setup, scenarios, check, disabled, onChange, onSe
       <div className="lab-line">
         <span>strategies</span>
         {STRATEGIES.map((s) => (
-          <button key={s.name} type="button" disabled={disabled} className={`chip${strat.names.includes(s.name) ? ' on' : ''}`} title={s.description} onClick={() => toggleStrategy(s.name)} data-testid={`chip-${s.name}`}>
+          <button key={s.name} type="button" disabled={disabled} className={`chip${isSelected(rows, s.name) ? ' on' : ''}`} title={s.description} onClick={() => toggle(s.name)} data-testid={`chip-${s.name}`}>
             {s.name}
           </button>
         ))}
+        {loaded.map((f) => (
+          <span key={f.label} className="chip-file">
+            <button type="button" disabled={disabled} className={`chip file${isSelected(rows, f.label) ? ' on' : ''}`} title={`strategy file: ${f.name} — ${f.description}`} onClick={() => toggle(f.label)} data-testid={`chip-${f.label}`}>
+              {f.label}
+            </button>
+            <button type="button" className="chip-x" disabled={disabled} onClick={() => onRemoveFile(f.label)} title={`remove ${f.label} from the Lab`} aria-label={`remove ${f.label}`} data-testid={`remove-${f.label}`}>
+              ×
+            </button>
+          </span>
+        ))}
+        {missing.map((m) => (
+          <button key={m} type="button" disabled={disabled} className="chip missing" title="this file is not open in the Lab (a file from your disk does not travel in the address): add it again" onClick={() => fileInput.current?.click()} data-testid={`chip-missing-${m}`}>
+            {m} — add again
+          </button>
+        ))}
+        <button type="button" disabled={disabled} onClick={() => fileInput.current?.click()} data-testid="lab-add-strategy">
+          Add strategy file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".ts,.mts,.js,.mjs"
+          multiple
+          hidden
+          disabled={disabled}
+          onChange={(e) => {
+            const list = [...(e.target.files ?? [])];
+            e.target.value = ''; // the same file can be added again after an edit
+            if (list.length) onAddFiles(list);
+          }}
+          data-testid="lab-strategy-file"
+        />
+        <span className="sub">{adding > 0 ? `loading ${adding} file${adding > 1 ? 's' : ''}…` : 'or drop .ts / .js files on the page; they stay on this page, the address keeps only their names'}</span>
       </div>
+      {broken.length ? (
+        <ul className="error lab-file-problems" data-testid="lab-file-problems">
+          {broken.map((f) => (
+            <li key={f.label}>
+              {f.problem}{' '}
+              <button type="button" onClick={() => onRemoveFile(f.label)} aria-label={`dismiss ${f.label}`}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="lab-rows">
         <span className="sub">variants: every combination of these settings (any scenario field path, as <code>npm run compare -- --vary</code>)</span>
         {rows.map((r, i) => (

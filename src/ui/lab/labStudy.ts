@@ -1,7 +1,9 @@
 /**
  * From a Lab set-up to the runs it needs, checked before anything runs, as `npm run compare` checks
  * its --vary flags: each row is read by the core variant helpers, every variant's scenario is
- * validated, and each problem is put on the row whose setting it is about (or on the study).
+ * validated, and each problem is put on the row whose setting it is about (or on the study). A
+ * variant whose dispatch.strategy is a strategy file runs the file added to the Lab under that name
+ * (src/ui/lab/labFiles.ts); one not added, or one that did not load, is named on its row.
  */
 import { parseJsonWithLines, JsonSyntaxError } from '../../core/scenario/jsonWithLines.ts';
 import { parseScenario, ScenarioError } from '../../core/scenario/loadScenario.ts';
@@ -9,6 +11,8 @@ import { isStrategyPath, resolveChargingPolicy, resolveStrategy, RunOptionError 
 import { applyVariant, expandVariants, VariantError, type Variant } from '../../core/scenario/variants.ts';
 import type { LabJob } from '../../../workers/labApi.ts';
 import type { LabSetup } from './labSetup.ts';
+import { namesFile, type LabFile } from './labFiles.ts';
+import { strategyFileLabel } from '../../../workers/strategySource.ts';
 
 /** At most this many (variant, seed) runs in one study, so a typo cannot start a week of work. */
 export const MAX_RUNS = 2000;
@@ -20,6 +24,8 @@ export interface Study {
   readonly seeds: number[];
   /** Index of the baseline variant. */
   readonly baseline: number;
+  /** The strategy files the variants run (sent to every worker before its runs). */
+  readonly files: readonly { readonly label: string; readonly text: string }[];
 }
 
 export interface StudyCheck {
@@ -38,7 +44,23 @@ function rowOf(rows: readonly string[], path: string): number {
   });
 }
 
-export function checkStudy(setup: LabSetup, scenarioText: string, scenarioPath: string): StudyCheck {
+/** The added file a variant's strategy file value names, or a RunOptionError saying why it cannot run. */
+function fileFor(name: string, files: readonly LabFile[], used: Map<string, string>): LabFile {
+  const label = strategyFileLabel(name);
+  const other = used.get(label);
+  if (other !== undefined && other !== name) throw new RunOptionError(`dispatch.strategy: "${other}" and "${name}" are both ${label}; the Lab holds one file of each name`);
+  used.set(label, name);
+  const f = files.find((x) => namesFile(name, x.label));
+  if (!f) {
+    throw new RunOptionError(
+      `dispatch.strategy: the strategy file "${name}" is not open in the Lab: add ${label} with "Add strategy file…" (a file from your disk does not travel in the address: after a reload or from a link, add it again)`,
+    );
+  }
+  if (f.problem !== null) throw new RunOptionError(`dispatch.strategy: ${f.problem}`);
+  return f;
+}
+
+export function checkStudy(setup: LabSetup, scenarioText: string, scenarioPath: string, files: readonly LabFile[] = []): StudyCheck {
   const rows = setup.vary.map((r) => r.trim());
   const rowProblems: (string | null)[] = rows.map(() => null);
   const problems: string[] = [];
@@ -70,12 +92,16 @@ export function checkStudy(setup: LabSetup, scenarioText: string, scenarioPath: 
     return { study: null, rowProblems, problems };
   }
   const texts = variants.map((v) => ({ text: JSON.stringify(applyVariant(raw, v)), source: `${scenarioPath} [${v.label}]` }));
+  const used = new Map<string, string>();
+  const run: LabFile[] = [];
   texts.forEach(({ text, source }) => {
     try {
       const sc = parseScenario(text, source);
       const name = sc.dispatch.strategy;
-      if (isStrategyPath(name)) throw new RunOptionError(`dispatch.strategy: the Lab runs built-in strategies; compare the strategy file "${name}" with npm run compare -- … --vary dispatch.strategy=…,${name}`);
-      resolveStrategy(name, 'dispatch.strategy');
+      if (isStrategyPath(name)) {
+        const f = fileFor(name, files, used);
+        if (!run.includes(f)) run.push(f);
+      } else resolveStrategy(name, 'dispatch.strategy');
       resolveChargingPolicy(sc.charging.policy, 'charging.policy');
     } catch (e) {
       if (e instanceof RunOptionError) {
@@ -106,7 +132,7 @@ export function checkStudy(setup: LabSetup, scenarioText: string, scenarioPath: 
     }
   }
   const seeds = Array.from({ length: setup.seeds }, (_, i) => setup.firstSeed + i);
-  return { study: ok ? { variants, texts, seeds, baseline } : null, rowProblems, problems };
+  return { study: ok ? { variants, texts, seeds, baseline, files: run.map((f) => ({ label: f.label, text: f.text })) } : null, rowProblems, problems };
 }
 
 /** Every (variant, seed) job of a study, variant by variant (the order of compare's runs). */
