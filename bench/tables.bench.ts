@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, usage, UsageError } from '../src/cli/args.ts';
 import type { FlagSpec } from '../src/cli/args.ts';
 import type { GroupStats, Row } from './vrp/report.ts';
+import { cityDayTable, dispatchTable } from './dispatchTables.ts';
 
 export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 export const README = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -252,7 +253,7 @@ export function behindTable(dir: string): BenchTable {
 // ---- the README ----
 
 export function benchTables(dir = RESULTS_DIR): BenchTable[] {
-  return [routingTable(dir), renderTable(dir), vrpTable(dir), behindTable(dir)];
+  return [routingTable(dir), renderTable(dir), vrpTable(dir), behindTable(dir), dispatchTable(dir), cityDayTable(dir)];
 }
 
 const block = (name: string, markdown: string) => `<!-- bench:${name} -->\n\n${markdown}\n\n<!-- /bench:${name} -->`;

@@ -16,7 +16,7 @@ describe('README benchmark tables', () => {
     const readme = `intro\n\n<!-- bench:routing -->\n\n${routing.markdown.replace('| 1000×1000 matrix |', '| matrix |')}\n\n<!-- /bench:routing -->\n\nafter\n`;
     const first = applyTables(readme, tables);
     expect(first.stale).toEqual(['routing']);
-    expect(first.missing).toEqual(['render', 'vrp', 'vrp-behind']);
+    expect(first.missing).toEqual(['render', 'vrp', 'vrp-behind', 'dispatch', 'city-day']);
     expect(first.text).toBe(`intro\n\n<!-- bench:routing -->\n\n${routing.markdown}\n\n<!-- /bench:routing -->\n\nafter\n`);
     expect(applyTables(first.text, tables).stale).toEqual([]);
   });
