@@ -126,11 +126,17 @@ export function useRun(boot: Boot, onLoaded: (info: ScenarioInfo, first: boolean
     async (bytes: Uint8Array, name: string) => {
       setBusy(true);
       setImporting({ name, phase: 'reading', fraction: 0 });
-      const progress = (phase: string, fraction: number) => setImporting({ name, phase, fraction });
+      // Progress comes over the callback's own message channel, so its last calls can arrive after
+      // the import's answer: once that is in, they must not bring the bar back.
+      let done = false;
+      const progress = (phase: string, fraction: number) => {
+        if (!done) setImporting({ name, phase, fraction });
+      };
       try {
         const r = await client.loadExtract(bytes, name, progress);
         accept(r, name, name, {});
       } finally {
+        done = true;
         setImporting(null);
         setBusy(false);
       }
