@@ -12,6 +12,8 @@ import { CityResourceError } from '../core/scenario/buildCity.ts';
 import { prepareRun, RunOptionError } from '../core/scenario/buildRun.ts';
 import { Simulation } from '../core/sim/Simulation.ts';
 import { buildReport } from '../core/sim/report.ts';
+import { validateRun } from '../core/sim/validateRun.ts';
+import { checkState } from '../core/sim/checkState.ts';
 import { ProgressBar } from './progress.ts';
 import { CliInputError } from './readInput.ts';
 import { loadScenarioAndCity } from './scenarioFiles.ts';
@@ -34,6 +36,7 @@ const spec = {
   'export-trips': { type: 'string', help: "write the vans' trips as GeoJSON for kepler.gl's Trip layer / deck.gl's TripsLayer" },
   'trips-date': { type: 'string', help: `calendar date of the simulated day for the trips' Unix timestamps, YYYY-MM-DD, UTC (default ${DEFAULT_TRIPS_DATE})` },
   'export-stops': { type: 'string', help: 'write every stop attempt as CSV (one row per parcel per attempt)' },
+  check: { type: 'boolean', help: 'check the whole-run invariants at the end (every parcel accounted for, limits, time order); exit 4 naming each violation' },
   quiet: { type: 'boolean', help: 'no progress bar' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
@@ -87,6 +90,14 @@ async function main(argv: string[]): Promise<number> {
     `${k.delivered}/${k.parcels} delivered (${(k.onTimeRate * 100).toFixed(1)} % on time), ${k.failed} failed, ${k.pending} pending; ` +
       `${k.vanKm.toFixed(0)} van-km, ${k.energyKWh.toFixed(1)} kWh, electricity ${k.electricityCost.toFixed(2)}, charger wait ${(k.chargerWaitMeanS / 60).toFixed(1)} min mean; ${report.wallSeconds} s\n`,
   );
+  if (args.flags.check) {
+    const broken = [...validateRun(report, run.world.params), ...checkState(sim.state)];
+    if (broken.length > 0) {
+      process.stderr.write(`check: ${broken.length} invariant violation(s):\n${broken.slice(0, 50).map((b) => `  ${b}\n`).join('')}${broken.length > 50 ? `  … and ${broken.length - 50} more\n` : ''}`);
+      return 4;
+    }
+    process.stderr.write(`check: every invariant holds (${k.parcels} parcels accounted for: ${k.delivered} delivered, ${k.failed} failed with a reason, ${k.pending} pending with a place; ${sim.state.events} events in time order)\n`);
+  }
   return 0;
 }
 

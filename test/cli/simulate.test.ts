@@ -33,6 +33,20 @@ describe('npm run simulate', () => {
     expect(r.stderr).toMatch(/delivered/);
   });
 
+  it('checks the whole-run invariants with --check, and names failed parcels\' reasons and pending parcels\' places', () => {
+    const sc = file('short.json', JSON.stringify({ ...JSON.parse(readFileSync('scenarios/small.json', 'utf8')), $schema: undefined, fleet: { size: 1 }, demand: { parcels: 1500 } }));
+    const out = join(dir, 'short-run.json');
+    const r = simulate(sc, '--check', '--quiet', '--out', out);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(readFileSync(out, 'utf8'));
+    const k = rep.kpis;
+    expect(k.pending).toBeGreaterThan(0);
+    expect(r.stderr).toContain(`check: every invariant holds (${k.parcels} parcels accounted for: ${k.delivered} delivered, ${k.failed} failed with a reason, ${k.pending} pending with a place;`);
+    const pending = rep.parcels.filter((p: { status: string }) => p.status === 'pending');
+    expect(new Set(pending.map((p: { place: string }) => p.place))).toEqual(new Set(['warehouse', 'station']));
+    for (const p of rep.parcels.filter((x: { status: string }) => x.status === 'failed')) expect(['attempts-exhausted', 'day-ended']).toContain(p.reason);
+  });
+
   // Bad input: exact message on stderr, exit code 2, never a stack trace.
   const cases: [string, () => string[], string][] = [
     ['a missing file', () => ['scenarios/nope.json'], 'simulate: scenarios/nope.json: file not found\n'],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/core/scenario/loadScenario.ts';
+import { checkState } from '../../src/core/sim/checkState.ts';
 import { validateRun } from '../../src/core/sim/validateRun.ts';
 import { runScenario } from './runHelpers.ts';
 
@@ -37,7 +38,8 @@ describe('no van is ever stranded', () => {
             }),
             'tight.json',
           );
-          const { report, run } = runScenario(sc);
+          const { report, run, sim } = runScenario(sc);
+          expect(checkState(sim.state)).toEqual([]);
           expect(report.kpis.strandedVans).toBe(0);
           expect(report.kpis.minBatteryKWh).toBeGreaterThanOrEqual(0);
           expect(report.kpis.peakShareOfLimit).toBeLessThanOrEqual(1 + 1e-9);

@@ -6,6 +6,7 @@ import { buildCity, CityResourceError } from '../../src/core/scenario/buildCity.
 import { parseScenario } from '../../src/core/scenario/loadScenario.ts';
 import { Simulation } from '../../src/core/sim/Simulation.ts';
 import { buildReport } from '../../src/core/sim/report.ts';
+import { checkState } from '../../src/core/sim/checkState.ts';
 import { validateRun } from '../../src/core/sim/validateRun.ts';
 import { NodeFlag } from '../../src/core/network/RoadGraph.ts';
 
@@ -26,6 +27,7 @@ describe('a real city (Monaco, OpenStreetMap)', () => {
     sim.runToEnd();
     const report = buildReport(sim, scenario.name, 0);
     expect(validateRun(report, run.world.params)).toEqual([]);
+    expect(checkState(sim.state)).toEqual([]);
     expect(report.kpis.delivered / report.kpis.parcels).toBeGreaterThan(0.95);
   });
 

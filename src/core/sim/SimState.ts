@@ -38,6 +38,8 @@ export class SimState implements SimView {
   now: number;
   finished = false;
   events = 0;
+  /** Events handled at a time before the clock (an engine bug; checkState reports it). */
+  timeReversals = 0;
   maxSpeedKmh = 0;
   maxLoadKg = 0;
   maxVolumeM3 = 0;

@@ -81,6 +81,7 @@ export class Simulation implements DecisionLog {
     while (!s.finished && this.queue.peekTime() <= t) {
       if (this.queue.peekTime() > limit) break;
       this.queue.pop();
+      if (this.queue.time < s.now) s.timeReversals++;
       s.now = this.queue.time;
       s.events++;
       this.handle();

@@ -7,6 +7,14 @@ import { VAN_STATUS_COUNT, VAN_STATUS_NAMES } from './VanStatus.ts';
 
 export type ParcelOutcome = 'delivered' | 'failed' | 'pending';
 
+/**
+ * Why a parcel failed: `attempts-exhausted` — every attempt found no one (demand.maxAttempts) and
+ * it goes back to the sender; `day-ended` — attempted, and the day ended before it was delivered.
+ */
+export type FailureReason = 'attempts-exhausted' | 'day-ended';
+/** Where a pending parcel is at the end of the run (`at` names the facility or van). */
+export type PendingPlace = 'not-released' | 'warehouse' | 'station' | 'van';
+
 export interface ParcelRecord {
   readonly id: string;
   readonly status: ParcelOutcome;
@@ -14,6 +22,11 @@ export interface ParcelRecord {
   readonly van?: string;
   readonly attempts: number;
   readonly onTime?: boolean;
+  /** Failed parcels: why. */
+  readonly reason?: FailureReason;
+  /** Failed and pending parcels not returned to the sender: where they are. */
+  readonly place?: PendingPlace;
+  readonly at?: string;
 }
 
 export interface VanRecord {
@@ -50,6 +63,28 @@ export interface RunReport {
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Where a parcel not delivered (and not returned to the sender) is: a van, a station's stock, the warehouse, or not yet released. */
+function placeOf(run: Simulation, p: number): { place: PendingPlace; at?: string } {
+  const s = run.state;
+  const st = s.parcelState[p];
+  const facilities = s.world.city.facilities;
+  if (st === ParcelState.OnVan) return { place: 'van', at: s.fleet.ids[s.parcelVan[p]] };
+  if (st === ParcelState.Unreleased) return { place: 'not-released' };
+  if (st === ParcelState.AtStation) {
+    const k = s.stock.findIndex((list) => list.includes(p));
+    return { place: 'station', ...(k >= 0 && { at: facilities[k].id }) };
+  }
+  if (st === ParcelState.Assigned) {
+    // Reserved for a plan that did not start: still where the plan would have loaded it.
+    for (let v = 0; v < s.fleet.size; v++) {
+      for (const step of [...s.fleet.remainingPlan(v), ...(s.tails[v] ?? [])]) {
+        if (step.kind === 'load' && step.parcels.includes(p)) return { place: facilities[step.facility].kind === 'warehouse' ? 'warehouse' : 'station', at: facilities[step.facility].id };
+      }
+    }
+  }
+  return { place: 'warehouse', at: facilities[0].id };
+}
+
 /** Build the report of a finished (or stopped) run. Everything but wallSeconds is deterministic. */
 export function buildReport(run: Simulation, scenario: string, wallSeconds: number): RunReport {
   const sim = run.state;
@@ -70,7 +105,7 @@ export function buildReport(run: Simulation, scenario: string, wallSeconds: numb
             attempts: sim.attempts[p],
             onTime: sim.deliveredAt[p] >= P.windowStartS[p] && sim.deliveredAt[p] <= P.windowEndS[p],
           }
-        : { id: P.id[p], status, attempts: sim.attempts[p] };
+        : { id: P.id[p], status, attempts: sim.attempts[p], ...(status === 'failed' && { reason: s === ParcelState.Failed ? ('attempts-exhausted' as const) : ('day-ended' as const) }), ...(s !== ParcelState.Failed && placeOf(run, p)) };
     parcels.push(rec);
   }
   const vans: VanRecord[] = [];

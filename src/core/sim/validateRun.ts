@@ -25,6 +25,9 @@ export function validateRun(r: RunReport, params: SimParams): string[] {
       errors.push(`parcel ${p.id} is ${p.status} but has a delivery time`);
     }
     if (p.status === 'pending' && p.attempts > 0) errors.push(`parcel ${p.id} was attempted but is pending`);
+    if (p.status === 'failed' && p.reason === undefined) errors.push(`parcel ${p.id} failed without a reason`);
+    if (p.status !== 'failed' && p.reason !== undefined) errors.push(`parcel ${p.id} is ${p.status} but has a failure reason`);
+    if (p.status === 'pending' && p.place === undefined) errors.push(`parcel ${p.id} is pending with no place`);
   }
   for (const s of ['delivered', 'failed', 'pending'] as const) if (count[s] !== k[s]) errors.push(`kpis.${s} is ${k[s]} but ${count[s]} parcels say ${s}`);
   if (k.maxVanLoadKg > params.van.payloadKg + 1e-6) errors.push(`a van carried ${k.maxVanLoadKg} kg > ${params.van.payloadKg} kg`);
