@@ -56,7 +56,7 @@ function cityOf(v: number): City {
 // Each thread loads the strategy files itself (a module cannot be sent between threads), once.
 let strategies: Promise<Map<string, DispatchStrategy>> | null = null;
 function strategyFiles(): Promise<Map<string, DispatchStrategy>> {
-  strategies ??= (async () => new Map(await Promise.all(data.strategyFiles.map(async (f) => [f.name, await loadStrategyFile(f.path, f.name)] as const))))();
+  strategies ??= (async () => new Map(await Promise.all(data.strategyFiles.map(async (f) => [f.name, await loadStrategyFile(f.path, f.name, false)] as const))))();
   return strategies;
 }
 

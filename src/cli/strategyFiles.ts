@@ -5,6 +5,7 @@ import type { DispatchStrategy } from '../core/dispatch/DispatchStrategy.ts';
 import { guardStrategy, StrategyError, whereInFile } from '../core/dispatch/guardStrategy.ts';
 import { isStrategyPath } from '../core/scenario/buildRun.ts';
 import { CliInputError } from './readInput.ts';
+import { budgetedRunner, probeLoad } from './strategyBudget.ts';
 
 /**
  * Load the strategy files a run names (`--strategy ./file.ts`, or a path in the scenario's
@@ -27,8 +28,14 @@ export function strategyFilePaths(names: readonly (string | undefined)[], scenar
   return out;
 }
 
-export async function loadStrategyFile(path: string, shown = path): Promise<DispatchStrategy> {
+/**
+ * Load a strategy file: probed first in a worker thread under the load budget (unless `probe` is
+ * false: a worker thread of compare, whose main thread probed it), then imported here; every call
+ * into it runs under the call budget (src/cli/strategyBudget.ts).
+ */
+export async function loadStrategyFile(path: string, shown = path, probe = true): Promise<DispatchStrategy> {
   if (!existsSync(path)) throw new CliInputError(`strategy file ${shown}: not found (${path})`);
+  if (probe) await probeLoad(path, shown);
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
@@ -36,5 +43,5 @@ export async function loadStrategyFile(path: string, shown = path): Promise<Disp
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new StrategyError(`strategy file ${shown}: failed to load at ${whereInFile(e, shown)}: ${msg}`);
   }
-  return guardStrategy(mod.default ?? mod.strategy, shown);
+  return guardStrategy(mod.default ?? mod.strategy, shown, budgetedRunner());
 }

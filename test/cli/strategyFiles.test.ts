@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGIES } from '../../src/core/dispatch/strategies.ts';
 
 const simulate = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], { encoding: 'utf8' });
+const withEnv = (env: Record<string, string>, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 
 describe('strategy files', () => {
   it('--list-strategies prints every built-in strategy with one line each', () => {
@@ -45,5 +46,23 @@ describe('strategy files', () => {
     const r = simulate('scenarios/small.json', '--strategy', './test/fixtures/strategies/overloads.ts', '--quiet');
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^simulate: dispatcher "overloads": orderArrived: line-haul plan for van V01 at t=\d+ s refused: step 1 \(load\): capacity: [\d.]+ kg aboard exceeds the payload of 1000 kg/);
+  });
+
+  it('a hook that loops forever is stopped at its time budget, naming the file, the hook and the budget', () => {
+    const r = withEnv({ VANFLEET_CALL_BUDGET_S: '1' }, 'scenarios/small.json', '--strategy', './test/fixtures/strategies/loops-forever.ts', '--quiet');
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim()).toBe('simulate: strategy "loops-forever" (./test/fixtures/strategies/loops-forever.ts): replan ran past its time budget of 1 s and was stopped (does it loop forever?)');
+  });
+
+  it('a file that never finishes loading is given up after the load budget', () => {
+    const r = withEnv({ VANFLEET_LOAD_BUDGET_S: '2' }, 'scenarios/small.json', '--strategy', './test/fixtures/strategies/loops-on-load.ts', '--quiet');
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim()).toBe('simulate: strategy file ./test/fixtures/strategies/loops-on-load.ts: loading it took longer than its budget of 2 s and was stopped (does code at the top of the file loop forever?)');
+  });
+
+  it('names a bad budget setting', () => {
+    const r = withEnv({ VANFLEET_CALL_BUDGET_S: 'soon' }, 'scenarios/small.json', '--strategy', './examples/strategies/deadline-first.ts', '--quiet');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('simulate: VANFLEET_CALL_BUDGET_S: expected a number of seconds from 0 to 3600, got "soon"');
   });
 });

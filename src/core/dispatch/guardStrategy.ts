@@ -21,11 +21,19 @@ function describe(e: unknown): string {
 }
 
 /**
+ * How a guarded call into a strategy is made: directly, or (the CLI) under a time budget. `where`
+ * names the strategy, its file and the function, for the runner's own errors (a StrategyError).
+ */
+export type StrategyCallRunner = (fn: (...a: unknown[]) => unknown, self: unknown, args: unknown[], where: string) => unknown;
+
+const direct: StrategyCallRunner = (fn, self, args) => fn.apply(self, args);
+
+/**
  * Check that a module's export is a strategy (name, description, planTour; optional planStation
  * and createHooks) and wrap every call into it so that an exception becomes a StrategyError naming
  * the file, the strategy, the function and the line, instead of a stack trace from the engine.
  */
-export function guardStrategy(value: unknown, file: string): DispatchStrategy {
+export function guardStrategy(value: unknown, file: string, run: StrategyCallRunner = direct): DispatchStrategy {
   const fail = (what: string) => {
     throw new StrategyError(`strategy file ${file}: ${what}`);
   };
@@ -40,7 +48,7 @@ export function guardStrategy(value: unknown, file: string): DispatchStrategy {
   function guard<A extends unknown[], R>(what: string, fn: (...a: A) => R, self: unknown): (...a: A) => R {
     return (...a: A) => {
       try {
-        return fn.apply(self, a);
+        return run(fn as (...x: unknown[]) => unknown, self, a, `${label}: ${what}`) as R;
       } catch (e) {
         if (e instanceof StrategyError) throw e;
         throw new StrategyError(`${label}: ${what} threw at ${whereInFile(e, file)}: ${describe(e)}`);
