@@ -20,8 +20,12 @@ export interface ParsedJson {
   readonly lines: ReadonlyMap<string, number>;
 }
 
+/** Deeper nesting is refused (no scenario or sweep comes near it), before recursion could exhaust the stack. */
+export const MAX_JSON_DEPTH = 256;
+
 export function parseJsonWithLines(text: string): ParsedJson {
   let i = 0;
+  let depth = 0;
   let line = 1;
   let lineStart = 0;
   const lines = new Map<string, number>();
@@ -78,8 +82,12 @@ export function parseJsonWithLines(text: string): ParsedJson {
     ws();
     lines.set(path, line);
     const c = text[i];
-    if (c === '{') return obj(path);
-    if (c === '[') return arr(path);
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+      const v = c === '{' ? obj(path) : arr(path);
+      depth--;
+      return v;
+    }
     if (c === '"') return str();
     if (c === '-' || (c >= '0' && c <= '9')) return num();
     for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {

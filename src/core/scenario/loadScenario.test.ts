@@ -56,6 +56,7 @@ describe('parseScenario', () => {
     ['trailing comma', '{\n  "name": "T",\n}', ["x.json:3: column 1: invalid JSON: expected a property name in double quotes but found '}'"]],
     ['truncated JSON', '{\n  "name": "T",\n  "fleet": {', ["x.json:3: column 13: invalid JSON: expected a property name in double quotes but found end of file"]],
     ['empty file', '  \n', ['x.json:2: column 1: invalid JSON: the file is empty']],
+    ['nesting 100,000 deep (fuzzing found a stack overflow)', '{"a":' + '['.repeat(100_000), ['x.json:1: column 261: invalid JSON: nested deeper than 256 levels']],
     ['an OSM city with both pack and extract', text({ ...base, city: { kind: 'osm', pack: 'a.citypack', extract: 'a.osm.pbf' } }), ['x.json:3: city: expected exactly one of "pack" or "extract"']],
     ['an unknown road class', text({ ...base, city: { kind: 'osm', extract: 'a.osm.pbf', allowedClasses: ['residential', 'highway'] } }), ['x.json:8: city.allowedClasses[1]: unknown road class "highway"; expected one of: motorway, trunk, primary, secondary, tertiary, residential, service, living_street, unclassified']],
     ['too large', text({ ...base, fleet: { size: 20000 } }), ['x.json:7: fleet.size: expected at most 10000, got 20000']],
