@@ -134,6 +134,8 @@ describe('VROOM input and output formats', () => {
     expect(errorOf(skills)).toContain('jobs[0].skills: a skill that only some of the vehicles hold');
     expect(errorOf({ ...ok, matrices: { car: { durations: [[0, 1], [1]] } } })).toContain('matrices.car.durations[1]: expected 2 entries');
     expect(errorOf({ ...ok, jobs: [{ id: 1, location_index: 1, delivery: [1, 2] }], vehicles: [{ id: 1, start_index: 0, capacity: [3] }] })).toContain('expected amounts with 1 dimension');
+    // Fuzzing found a stack overflow showing a 10^5-deep array in the message.
+    expect(errorOf('['.repeat(100_000) + ']'.repeat(100_000))).toBe('problem.json: (top level): expected an object, got [[[[[…]]]]]');
     const warned = readVroom(JSON.stringify({ ...ok, jobs: [{ id: 1, location_index: 1, servce: 3 }] }), 'problem.json');
     expect(warned.warnings.join('\n')).toContain('jobs[0].servce: unknown key, ignored');
   });

@@ -31,7 +31,7 @@ export class Fields {
   constructor(readonly file: string) {}
 
   fail(path: string, what: string, got?: Json | undefined): never {
-    const shown = got === undefined ? 'nothing' : JSON.stringify(got).slice(0, 80);
+    const shown = got === undefined ? 'nothing' : preview(got, 4).slice(0, 80);
     throw new ParseError(this.file, 0, `${path}: expected ${what}, got ${shown}`);
   }
 
@@ -83,4 +83,13 @@ export class Fields {
   keys(o: JsonObject, path: string, known: readonly string[]): void {
     for (const k of Object.keys(o)) if (!known.includes(k)) this.warnings.push(`${this.file}: ${path}.${k}: unknown key, ignored (known: ${known.join(', ')})`);
   }
+}
+
+/** JSON text of a value cut at `depth` levels (`[…]`, `{…}`): JSON.stringify overflows the stack on 10^5-deep arrays. */
+function preview(v: Json, depth: number): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (depth === 0) return Array.isArray(v) ? '[…]' : '{…}';
+  if (Array.isArray(v)) return `[${v.slice(0, 20).map((x) => preview(x, depth - 1)).join(',')}${v.length > 20 ? ',…' : ''}]`;
+  const keys = Object.keys(v);
+  return `{${keys.slice(0, 20).map((k) => `${JSON.stringify(k)}:${preview(v[k], depth - 1)}`).join(',')}${keys.length > 20 ? ',…' : ''}}`;
 }
