@@ -69,7 +69,8 @@ class XmlReader {
         if (this.current && tagName === this.current.kind) this.close();
         continue;
       }
-      this.element(tagName, readAttrs(text.slice(nameEnd + tagName.length, selfClosing ? gt - 1 : gt)), selfClosing, lt);
+      const attrs = readAttrs(text.slice(nameEnd + tagName.length, selfClosing ? gt - 1 : gt), (ref) => this.bad(lt, `<${tagName}> has an invalid character reference "${ref.slice(0, 20)}"`));
+      this.element(tagName, attrs, selfClosing, lt);
       if (++this.count % 65536 === 0) this.options.onProgress?.(pos / text.length);
     }
     const where = this.current ? ` inside <${this.current.kind} id="${this.current.id}">` : '';
@@ -120,17 +121,18 @@ class XmlReader {
   }
 }
 
-function readAttrs(s: string): Record<string, string> {
+function readAttrs(s: string, badReference: (ref: string) => OsmImportError): Record<string, string> {
   const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+  const decode = (ref: string, e: string): string => {
+    if (e[0] !== '#') return NAMED[e];
+    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    if (!(code <= 0x10ffff)) throw badReference(ref); // String.fromCodePoint throws a RangeError
+    return String.fromCodePoint(code);
+  };
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(s); m; m = ATTR.exec(s)) {
     const raw = m[2] ?? m[3];
-    attrs[m[1]] = raw.includes('&') ? raw.replace(ENTITY, decodeEntity) : raw;
+    attrs[m[1]] = raw.includes('&') ? raw.replace(ENTITY, decode) : raw;
   }
   return attrs;
-}
-
-function decodeEntity(_: string, e: string): string {
-  if (e[0] !== '#') return NAMED[e];
-  return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
 }
