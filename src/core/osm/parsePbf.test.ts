@@ -64,4 +64,18 @@ describe('OSM PBF decoder on hand-built files', () => {
     const header = [...str(4, 'OsmSchema-V0.6'), ...str(4, 'HistoricalInformation')];
     expect(() => parsePbf(Uint8Array.from(blob('OSMHeader', header, false)), { name: 'h.osm.pbf' })).toThrow('h.osm.pbf: blob 1 (OSMHeader) requires the feature "HistoricalInformation", which this importer does not support');
   });
+
+  it('refuses zip bombs: a raw_size over 32 MiB, or zlib data that inflates past what the blob declares', () => {
+    // 64 MiB of zeros deflate to ~64 KiB; before, an undeclared raw_size inflated all of it and a
+    // declared one was silently truncated to it.
+    const zeros = zlibSync(new Uint8Array(64 * 2 ** 20), { level: 9 });
+    const bomb = (rawSize: number | null) => {
+      const body = [...bytes(3, zeros), ...(rawSize === null ? [] : int(2, rawSize))];
+      const header = [...str(1, 'OSMData'), ...int(3, body.length)];
+      return Uint8Array.from([...tinyPbf(false), 0, 0, (header.length >> 8) & 0xff, header.length & 0xff, ...header, ...body]);
+    };
+    expect(() => parsePbf(bomb(1000), { name: 'b.osm.pbf' })).toThrow('b.osm.pbf: blob 3 is corrupt: it inflates to more than the 1000 bytes it declares');
+    expect(() => parsePbf(bomb(null), { name: 'b.osm.pbf' })).toThrow('b.osm.pbf: blob 3 is corrupt: it inflates to more than the 32 MiB limit for an uncompressed blob');
+    expect(() => parsePbf(bomb(64 * 2 ** 20), { name: 'b.osm.pbf' })).toThrow('b.osm.pbf: blob 3 declares raw_size 67108864 bytes, over the 32 MiB limit for an uncompressed blob');
+  });
 });

@@ -1,4 +1,4 @@
-import { unzlibSync } from 'fflate';
+import { Unzlib } from 'fflate';
 import { OsmDataBuilder, newTags, type OsmData, type OsmMember, type OsmMemberType, type Tags } from './OsmData.ts';
 import { OsmImportError } from './OsmImportError.ts';
 import { ProtoError, ProtoReader } from './ProtoReader.ts';
@@ -99,14 +99,44 @@ function inflateBlob(bytes: Uint8Array, start: number, end: number, blob: number
     if (other) throw fail('unsupported', `blob ${blob} uses ${other} compression, which this importer does not read (re-encode with zlib, e.g. \`osmium cat in.osm.pbf -o out.osm.pbf\`)`);
     throw fail('malformed', `blob ${blob} has no data`);
   }
-  let data: Uint8Array;
+  if (rawSize > MAX_BLOB) throw fail('malformed', `blob ${blob} declares raw_size ${rawSize} bytes, over the 32 MiB limit for an uncompressed blob`);
+  const cap = rawSize >= 0 ? rawSize : MAX_BLOB;
+  let data: Uint8Array | null;
   try {
-    data = unzlibSync(bytes.subarray(zlib[0], zlib[1]), rawSize > 0 && rawSize <= MAX_BLOB ? { out: new Uint8Array(rawSize) } : undefined);
+    data = inflateAtMost(bytes.subarray(zlib[0], zlib[1]), cap);
   } catch (e) {
     throw fail('malformed', `blob ${blob} has corrupt zlib data (${(e as Error).message})`);
   }
+  if (!data) throw fail('malformed', `blob ${blob} is corrupt: it inflates to more than ${rawSize >= 0 ? `the ${rawSize} bytes it declares` : 'the 32 MiB limit for an uncompressed blob'}`);
   if (rawSize >= 0 && data.length !== rawSize) throw fail('malformed', `blob ${blob} is corrupt: it inflates to ${data.length} bytes, expected ${rawSize}`);
   return data;
+}
+
+/** Input per streaming step: deflate expands at most ~1032:1, so one step yields at most ~64 MiB. */
+const INFLATE_STEP = 64 * 1024;
+
+/**
+ * zlib data inflated into at most `cap` bytes, or null as soon as it would exceed them, so a zip
+ * bomb (a small blob that inflates to gigabytes) costs at most `cap` bytes plus one step's output.
+ */
+function inflateAtMost(z: Uint8Array, cap: number): Uint8Array | null {
+  const out = new Uint8Array(cap);
+  let n = 0;
+  let over = false;
+  const u = new Unzlib((chunk) => {
+    if (over) return;
+    if (n + chunk.length > cap) over = true;
+    else {
+      out.set(chunk, n);
+      n += chunk.length;
+    }
+  });
+  for (let o = 0; !over; o += INFLATE_STEP) {
+    const last = o + INFLATE_STEP >= z.length;
+    u.push(z.subarray(o, o + INFLATE_STEP), last);
+    if (last) break;
+  }
+  return over ? null : out.subarray(0, n);
 }
 
 function readHeaderBlock(data: Uint8Array, out: OsmDataBuilder, blob: number, fail: Fail): void {
