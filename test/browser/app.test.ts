@@ -99,3 +99,31 @@ describe('the app in headless Chromium', () => {
     await page.screenshot({ path: join(RESULTS, 'app-optimiser.png') });
   });
 });
+
+describe('the built page\'s Content-Security-Policy', () => {
+  it('forbids eval and scripts from elsewhere, while the app itself runs and the sim worker still compiles strategy files', async () => {
+    const p = await browser.newPage();
+    const violations: string[] = [];
+    p.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/.test(m.text())) violations.push(m.text());
+    });
+    await p.goto(`${server.url}?scenario=small`);
+    await p.waitForFunction(() => (window.__vanfleet?.state().vans.length ?? 0) > 0, undefined, { timeout: 60_000 });
+    expect(violations).toEqual([]); // the app needs nothing the policy forbids
+    // Code the page itself runs later (not the test's own evaluation, which DevTools exempts).
+    const tried = await p.evaluate(async () => {
+      const refused: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => refused.push(e.effectiveDirective));
+      const w = window as unknown as { __evalRan?: number };
+      (setTimeout as unknown as (code: string, ms: number) => void)('window.__evalRan = 1', 0);
+      const s = document.createElement('script');
+      s.src = 'https://example.com/x.js';
+      document.head.appendChild(s);
+      await new Promise((r) => setTimeout(r, 300));
+      return { evalRan: w.__evalRan === 1, refused: [...new Set(refused)].sort() };
+    });
+    // script-src: the string handed to setTimeout (eval); script-src-elem: the script from another host.
+    expect(tried).toEqual({ evalRan: false, refused: ['script-src', 'script-src-elem'] });
+    await p.close();
+  });
+});
