@@ -81,6 +81,9 @@ describe('sweep files', () => {
     ]);
     expect(problems('{"scenario": "b.json",\n "seeds": {"count": 1},\n}')).toEqual([`sw.json:3: column 1: invalid JSON: expected a property name in double quotes but found '}'`]);
     expect(problems('{"scenario": "b.json", "seeds": {"count": 100000}, "grid": {"fleet.size": [1,2,3,4,5,6,7,8,9,10,11]}}')).toEqual(['sw.json:1: seeds.count: 1100000 runs (points × seeds); at most 1000000 in one sweep']);
+    // Found writing the grid fuzzer: the points were listed before they were counted, and 20^10 of them ran out of memory.
+    const wide = JSON.stringify({ scenario: 'b.json', seeds: { count: 1 }, grid: Object.fromEntries(Array.from({ length: 10 }, (_, a) => [`fleet.x${a}`, Array.from({ length: 20 }, (_, i) => i)])) });
+    expect(problems(wide)).toEqual(['sw.json:1: seeds.count: 10240000000000 runs (points × seeds); at most 1000000 in one sweep']);
   });
 
   it('puts a bad point value on its line in the sweep file and names the points it breaks', () => {

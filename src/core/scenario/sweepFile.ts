@@ -117,7 +117,8 @@ export function parseSweep(text: string, source: string): { sweep: SweepFile; li
   const grid = parseGrid((parsed.value as { grid?: unknown } | null)?.grid, parsed.lines, source, problems);
   if (!top || problems.length > 0) throw new SweepError(inFileOrder(problems));
   const sweep: SweepFile = { name: top.name, description: top.description, scenario: top.scenario, grid, seeds: top.seeds };
-  const runs = sweepPoints(sweep).length * sweep.seeds.count;
+  // Counted, not listed: a grid of 10 axes × 20 values would not fit in memory as points.
+  const runs = grid.reduce((n, a) => n * a.values.length, 1) * sweep.seeds.count;
   if (runs > MAX_SWEEP_RUNS) throw new SweepError([{ source, line: parsed.lines.get('seeds.count'), path: 'seeds.count', message: `${runs} runs (points × seeds); at most ${MAX_SWEEP_RUNS} in one sweep` }]);
   return { sweep, lines: parsed.lines };
 }
