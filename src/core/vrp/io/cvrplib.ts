@@ -51,6 +51,8 @@ export function parseCvrplib(text: string, file: string): CvrplibFile {
       if (key === 'DIMENSION') {
         dimension = Number(value);
         if (!Number.isInteger(dimension) || dimension < 2) throw new ParseError(file, ln, `expected DIMENSION >= 2, got "${value}"`);
+        // Each node takes a line: a larger DIMENSION is a typo, and allocating for it would run out of memory.
+        if (dimension > lines.length) throw new ParseError(file, ln, `expected DIMENSION at most ${lines.length} (one node per line of this file), got "${value}"`);
       }
       section = '';
       continue;

@@ -78,6 +78,8 @@ describe('CVRPLIB reader', () => {
     const lines = t.split(/\r?\n/);
     const d = lines.findIndex((l) => l.startsWith('DEMAND_SECTION')) + 2;
     expect(() => readInstance(withLine(t, d, '999\t5'), 'X-n101-k25.vrp')).toThrow(`X-n101-k25.vrp:${d}: demand for unknown node id 999`);
+    // Found probing huge header numbers beside the fuzzers: DIMENSION 1e9 allocated a demand list that long (out of memory).
+    expect(() => readInstance(withLine(t, 4, 'DIMENSION : 1000000000'), 'X-n101-k25.vrp')).toThrow(`X-n101-k25.vrp:4: expected DIMENSION at most ${lines.length} (one node per line of this file), got "1000000000"`);
   });
 });
 
