@@ -33,3 +33,17 @@ export function numbers(file: string, lineNo: number, parts: string[], expected:
     return v;
   });
 }
+
+/**
+ * Costs are 32-bit integers after scaling (×10 000 at most for times and distances), so values
+ * past these limits would wrap around silently; they are refused by line instead.
+ */
+export const MAX_COORDINATE = 50_000;
+export const MAX_TIME = 200_000;
+export const MAX_AMOUNT = 1_000_000_000;
+
+/** `value` if |value| <= limit, else a ParseError naming the line and the column. */
+export function inRange(file: string, lineNo: number, name: string, value: number, limit: number): number {
+  if (!(Math.abs(value) <= limit)) throw new ParseError(file, lineNo, `${name} ${value} is out of range (at most ${limit} in absolute value, so scaled costs stay 32-bit integers)`);
+  return value;
+}

@@ -6,7 +6,7 @@
 import { createProblem } from '../createProblem.ts';
 import type { Instance } from './Instance.ts';
 import { euclid } from './Instance.ts';
-import { fields, numbers, ParseError, splitLines } from './ParseError.ts';
+import { fields, inRange, MAX_AMOUNT, MAX_COORDINATE, numbers, ParseError, splitLines } from './ParseError.ts';
 
 export interface CvrplibFile {
   readonly name: string;
@@ -60,6 +60,9 @@ export function parseCvrplib(text: string, file: string): CvrplibFile {
     const parts = fields(raw);
     if (section === 'NODE_COORD_SECTION') {
       const [id, x, y] = numbers(file, ln, parts, 3);
+      // Distances are not scaled (×1), so coordinates may be 10 000 times those of Solomon files.
+      inRange(file, ln, 'x', x, 10_000 * MAX_COORDINATE);
+      inRange(file, ln, 'y', y, 10_000 * MAX_COORDINATE);
       if (idx.has(id)) throw new ParseError(file, ln, `duplicate node id ${id}`);
       idx.set(id, ids.length);
       ids.push(String(id));
@@ -70,6 +73,7 @@ export function parseCvrplib(text: string, file: string): CvrplibFile {
       const i = idx.get(id);
       if (i === undefined) throw new ParseError(file, ln, `demand for unknown node id ${id}`);
       if (!Number.isInteger(q) || q < 0) throw new ParseError(file, ln, `expected a non-negative integer demand, got ${q}`);
+      inRange(file, ln, 'demand', q, MAX_AMOUNT);
       demands[i] = q;
     } else if (section === 'DEPOT_SECTION') {
       const [id] = numbers(file, ln, parts, 1);

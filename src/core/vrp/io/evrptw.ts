@@ -10,7 +10,7 @@
 import { createProblem } from '../createProblem.ts';
 import type { Instance, Objective, Recharge } from './Instance.ts';
 import { euclid } from './Instance.ts';
-import { fields, numbers, ParseError, splitLines } from './ParseError.ts';
+import { fields, inRange, MAX_AMOUNT, MAX_COORDINATE, MAX_TIME, numbers, ParseError, splitLines } from './ParseError.ts';
 
 export interface EvrptwRow {
   readonly id: string;
@@ -59,6 +59,7 @@ export function parseEvrptw(text: string, file: string): EvrptwFile {
     if (seen.has(id)) throw new ParseError(file, k + 1, `duplicate StringID ${id}`);
     seen.add(id);
     const [x, y, demand, ready, due, service] = numbers(file, k + 1, parts.slice(2), 6);
+    for (const [name, v, limit] of [['x', x, MAX_COORDINATE], ['y', y, MAX_COORDINATE], ['demand', demand, MAX_AMOUNT], ['ReadyTime', ready, MAX_TIME], ['DueDate', due, MAX_TIME], ['ServiceTime', service, MAX_TIME]] as const) inRange(file, k + 1, name, v, limit);
     if (due < ready) throw new ParseError(file, k + 1, `DueDate ${due} is before ReadyTime ${ready}`);
     if (!Number.isInteger(demand) || demand < 0) throw new ParseError(file, k + 1, `expected a non-negative integer demand, got ${demand}`);
     rows.push({ id, type, x, y, demand, ready, due, service });

@@ -107,4 +107,14 @@ describe('E-VRPTW reader', () => {
     const q = lines.findIndex((l) => l.startsWith('Q ')) + 1;
     expect(() => readInstance(withLine(t, q, 'Q Vehicle fuel tank capacity /abc/'), 'c101C5.txt')).toThrow(`c101C5.txt:${q}: expected a number between slashes, got "abc"`);
   });
+
+  it('refuses values whose scaled costs would wrap around 32 bits, by line and column (found by fuzzing)', () => {
+    // Before, x = 1e15 reached createProblem as a distance of -1981544448 (a plain Error, no line).
+    const e = text('evrptw/small', 'c101C5.txt');
+    expect(() => readInstance(withLine(e, 3, 'S0 f 1e15 50.0 0.0 0.0 1236.0 0.0'), 'c101C5.txt')).toThrow('c101C5.txt:3: x 1000000000000000 is out of range (at most 50000 in absolute value, so scaled costs stay 32-bit integers)');
+    const s = text('solomon', 'C101.txt');
+    expect(() => readInstance(withLine(s, 11, '1 45 68 10 912 1e6 90'), 'C101.txt')).toThrow('C101.txt:11: DUE DATE 1000000 is out of range (at most 200000 in absolute value, so scaled costs stay 32-bit integers)');
+    const x = text('x', 'X-n101-k25.vrp');
+    expect(() => readInstance(withLine(x, 9, '2\t1e9\t180'), 'X-n101-k25.vrp')).toThrow('X-n101-k25.vrp:9: x 1000000000 is out of range (at most 500000000 in absolute value, so scaled costs stay 32-bit integers)');
+  });
 });

@@ -10,7 +10,7 @@
 import { createProblem } from '../createProblem.ts';
 import type { Instance, Objective } from './Instance.ts';
 import { euclid } from './Instance.ts';
-import { fields, numbers, ParseError, splitLines } from './ParseError.ts';
+import { fields, inRange, MAX_AMOUNT, MAX_COORDINATE, MAX_TIME, numbers, ParseError, splitLines } from './ParseError.ts';
 
 export interface SolomonRow {
   readonly id: number;
@@ -59,6 +59,7 @@ export function parseSolomon(text: string, file: string): SolomonFile {
 }
 
 function checkRow(file: string, line: number, r: SolomonRow, index: number): void {
+  for (const [name, v, limit] of [['XCOORD.', r.x, MAX_COORDINATE], ['YCOORD.', r.y, MAX_COORDINATE], ['DEMAND', r.demand, MAX_AMOUNT], ['READY TIME', r.ready, MAX_TIME], ['DUE DATE', r.due, MAX_TIME], ['SERVICE TIME', r.service, MAX_TIME]] as const) inRange(file, line, name, v, limit);
   if (r.id !== index) throw new ParseError(file, line, `expected CUST NO. ${index}, got ${r.id}`);
   if (!Number.isInteger(r.demand) || r.demand < 0) throw new ParseError(file, line, `expected a non-negative integer demand, got ${r.demand}`);
   if (r.due < r.ready) throw new ParseError(file, line, `DUE DATE ${r.due} is before READY TIME ${r.ready}`);
