@@ -17,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' data: blob:", // small shipped files are inlined by the build as data: addresses
   "worker-src 'self' blob:",
 ].join('; ');
 

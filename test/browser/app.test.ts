@@ -107,9 +107,14 @@ describe('the built page\'s Content-Security-Policy', () => {
     p.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/.test(m.text())) violations.push(m.text());
     });
+    // The app needs nothing the policy forbids: the city, the Solver page on an instance the build inlined, the Lab.
+    await p.goto(`${server.url}?page=solver&instance=x/X-n101-k25&limit=1`);
+    await p.waitForSelector('[data-testid="instance-info"]', { timeout: 30_000 });
+    await p.goto(`${server.url}?page=lab`);
+    await p.waitForSelector('text=Lab', { timeout: 30_000 });
     await p.goto(`${server.url}?scenario=small`);
     await p.waitForFunction(() => (window.__vanfleet?.state().vans.length ?? 0) > 0, undefined, { timeout: 60_000 });
-    expect(violations).toEqual([]); // the app needs nothing the policy forbids
+    expect(violations).toEqual([]);
     // Code the page itself runs later (not the test's own evaluation, which DevTools exempts).
     const tried = await p.evaluate(async () => {
       const refused: string[] = [];
