@@ -6,13 +6,13 @@
  * is replayed with the seed and path fast-check prints.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 13);
 /** Per-input bound: a robustness limit, not a benchmark. */
-export const MAX_MS = 2000;
+export const MAX_MS = Number(process.env.FUZZ_MAX_MS ?? 2000);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const readText = (path: string): string => readFileSync(root + path, 'utf8');
@@ -143,6 +143,7 @@ export function fuzz<T>(t: FuzzTarget<T>, arb: fc.Arbitrary<T>, runs = FUZZ_RUNS
   if (!r.failed) return;
   // Counterexamples can be megabytes (deep nesting, PBF bytes): show their start and how to replay.
   const shown = fc.stringify(r.counterexample).slice(0, 600);
+  if (process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, r.counterexample![0] as string | Uint8Array);
   const cause = r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance);
   throw new Error(`${cause}\nreplay: FUZZ_SEED=${r.seed} FUZZ_PATH=${r.counterexamplePath} after ${r.numRuns} runs\ncounterexample (first 600 characters): ${shown}`);
 }
