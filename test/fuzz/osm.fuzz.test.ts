@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { unzlibSync, zlibSync } from 'fflate';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importCity, parseExtract } from '../../src/core/osm/importCity.ts';
 import { OsmImportError } from '../../src/core/osm/OsmImportError.ts';
+import { parseOsmXml } from '../../src/core/osm/parseOsmXml.ts';
 import { concat, deepJson, fuzz, mutatedBytes, mutatedText, randomText, readBytes, readText, report, wrongTypesJson } from './fuzzHarness.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -81,6 +82,11 @@ describe('fuzz: OSM extracts', () => {
   it('PBF: OsmData or OsmImportError (truncated, flipped, spliced, duplicated blobs, zip bombs)', () => {
     const arb = fc.oneof({ weight: 8, arbitrary: mutatedBytes(pbf) }, { weight: 1, arbitrary: bombs(pbf[0].subarray(0, 203)) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }).map((r) => concat(Uint8Array.from([0, 0]), r)) });
     fuzz({ name: 'parsePbf', parse: (b: Uint8Array) => parseExtract(b, { name: 'fuzz.osm.pbf', format: 'pbf' }), errorClass: OsmImportError }, arb);
+  });
+  it('OSM XML: a 100,000-letter run in a tag is read in well under the bound (it took 14 s)', () => {
+    const start = performance.now();
+    expect(parseOsmXml(`<osm><node id="1" lat="0" lon="0" ${'x'.repeat(100_000)}/></osm>`).nodeCount).toBe(1);
+    expect(performance.now() - start).toBeLessThan(500);
   });
   it('OSM XML: a city or OsmImportError', () => {
     const arb = fc.oneof({ weight: 6, arbitrary: mutatedText(xmlSeeds) }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 100_000 }).map((n) => '<osm>' + '<node id="1" lat="0" lon="0">'.repeat(n)) }, { weight: 1, arbitrary: randomText() });

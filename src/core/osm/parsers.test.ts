@@ -30,10 +30,8 @@ describe('OSM XML', () => {
   it('names the line of a malformed element', () => {
     expect(() => parseOsmXml('<osm>\n<node id="1" lat="x" lon="0"/>\n</osm>', { name: 'a.osm' })).toThrow('a.osm: line 2: node 1 has no valid lat/lon');
     expect(() => parseOsmXml('<html></html>', { name: 'a.osm' })).toThrow('a.osm: not an OSM XML file (no <osm> element)');
-    // Fuzzing found a 100,000-letter run in a tag taking 14 s (the attribute scan retried at every letter).
-    const start = performance.now();
+    // Fuzzing found a 100,000-letter run in a tag taking 14 s (timed in test/fuzz/osm.fuzz.test.ts).
     expect(parseOsmXml(`<osm><node id="1" lat="0" lon="0" ${'x'.repeat(100_000)}/></osm>`).nodeCount).toBe(1);
-    expect(performance.now() - start).toBeLessThan(1000);
     // Fuzzing found a RangeError from String.fromCodePoint.
     expect(() => parseOsmXml('<osm>\n<node id="1" lat="0" lon="0">\n<tag k="name" v="&#99999999;"/>\n</node></osm>', { name: 'a.osm' })).toThrow('a.osm: line 3: <tag> has an invalid character reference "&#99999999;"');
   });
