@@ -4,24 +4,10 @@
  * scenarios/city-day.json over 10 seeds (bench/results/compare-city-day-10seeds.json, written by
  * `npm run compare -- … --out`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readJson, thousands, type BenchTable } from './tableKit.ts';
 
-/** A README table (the shape tables.bench.ts's BenchTable has; declared here so the two files do not import each other). */
-interface BenchTable {
-  readonly name: string;
-  readonly sources: readonly string[];
-  readonly markdown: string;
-}
-
-const readJson = <T>(dir: string, file: string): T => {
-  const path = join(dir, file);
-  if (!existsSync(path)) throw new Error(`bench tables: ${file} not found in ${dir} (run its benchmark first)`);
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-};
 const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
 const pct = (x: number, d = 1) => `${(100 * x).toFixed(d)} %`;
-const thousands = (x: number) => x.toLocaleString('en-US');
 
 interface DispatchRow {
   strategy: string;

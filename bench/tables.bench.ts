@@ -7,33 +7,20 @@
  * differs from what its files give (a unit test runs the same check, so drift fails CI).
  * A figure is never typed into the README by hand: re-run the benchmark, then this.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, usage, UsageError } from '../src/cli/args.ts';
 import type { FlagSpec } from '../src/cli/args.ts';
 import type { GroupStats, Row } from './vrp/report.ts';
 import { cityDayTable, dispatchTable } from './dispatchTables.ts';
+import { readJson, thousands, type BenchTable } from './tableKit.ts';
 
 export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 export const README = fileURLToPath(new URL('../README.md', import.meta.url));
 
-export interface BenchTable {
-  /** Marker name in the README. */
-  readonly name: string;
-  /** Result files (in bench/results) the table is made from. */
-  readonly sources: readonly string[];
-  readonly markdown: string;
-}
-
-const readJson = <T>(dir: string, file: string): T => {
-  const path = join(dir, file);
-  if (!existsSync(path)) throw new Error(`bench tables: ${file} not found in ${dir} (run its benchmark first)`);
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-};
+export type { BenchTable } from './tableKit.ts';
 
 const table = (head: string, align: string, rows: string[][]) => [head, align, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-const thousands = (x: number) => x.toLocaleString('en-US');
 /** Three significant figures, no exponent (183, 16.7, 1.25). */
 const sig3 = (x: number) => (x >= 100 ? String(Math.round(x)) : x.toPrecision(3));
 
